@@ -1,0 +1,1 @@
+"""Adapters at the edge: the store, files in and out, mail."""

@@ -1,0 +1,101 @@
+"""The database tables. Alembic migrations create them; this metadata is what queries use.
+
+Money is never stored where it can be derived (a purchase price is shares x price); share
+counts are integers; times are ISO 8601 UTC text so that event hashes see the same bytes on
+SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from closingdesk.domain.checklist import CHECKLIST
+
+metadata = MetaData()
+
+offerings = Table(
+    "offerings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(100), nullable=False, unique=True),
+    Column("issuer_name", Text, nullable=False),
+    Column("terms", Text, nullable=False),  # canonical JSON of the terms mapping
+    Column("created_at", String(32), nullable=False),
+)
+
+purchasers = Table(
+    "purchasers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("offering_id", Integer, ForeignKey("offerings.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False),  # casefolded name: one purchaser per name
+    Column("shares", BigInteger, nullable=False),
+    Column("warrant_shares", BigInteger),  # the book's override of the terms' coverage
+    Column("email", Text),
+    Column("attention", Text),
+    Column("address", Text),  # lines joined by "\n"
+    Column("fax", Text),
+    Column("dtc_participant", String(4)),
+    Column("dtc_account", Text),
+    Column("dtc_reference", Text),
+    Column("signer_name", Text),
+    Column("signer_title", Text),
+    *(Column(key, Boolean, nullable=False, server_default="0") for key in CHECKLIST),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    UniqueConstraint("offering_id", "name_key", name="uq_purchasers_offering_name"),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("offering_id", Integer, ForeignKey("offerings.id"), nullable=False),
+    Column("purchaser_id", Integer, ForeignKey("purchasers.id")),
+    Column("kind", String(40), nullable=False),  # "agreement"
+    Column("format", String(10), nullable=False),  # "txt"
+    Column("version", Integer, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_documents_purchaser", "purchaser_id", "kind", "format"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("kind", String(60), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("payload", Text, nullable=False),  # canonical JSON, exactly as hashed
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_events_subject", "subject"),
+)
+
+# One row: the newest event's number and hash. Locking it serialises writers, so two
+# transactions can never both extend the chain from the same event.
+event_chain_head = Table(
+    "event_chain_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+)

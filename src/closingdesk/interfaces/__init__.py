@@ -1,0 +1,1 @@
+"""Interfaces over the services: the command line (and, later, the HTTP API and web pages)."""

@@ -1,0 +1,1 @@
+"""The ``closingdesk`` command: Typer for parsing, Rich for people, JSON for scripts."""

@@ -1,0 +1,124 @@
+"""agreements render, agreements parse."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from closingdesk.adapters.files import write_file
+from closingdesk.domain.problems import InvalidInput
+from closingdesk.interfaces.cli.common import (
+    EXIT_REFUSED,
+    DbOption,
+    JsonOption,
+    OfferingOption,
+    actor,
+    command,
+    err,
+    open_store,
+    out,
+    print_json,
+)
+from closingdesk.services.agreements import blank_form, draft_agreements, read_agreement
+from closingdesk.services.clock import utc_now
+
+agreements_app = typer.Typer(help="Agreements drafted from the form.", no_args_is_help=True)
+
+
+class Format(StrEnum):
+    txt = "txt"
+
+
+def register(app: typer.Typer) -> None:
+    command(agreements_app, "render")(render)
+    command(agreements_app, "parse")(parse)
+    app.add_typer(agreements_app, name="agreements")
+
+
+def render(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the agreements to.")],
+    format: Annotated[Format, typer.Option(help="Document format.")] = Format.txt,
+    purchaser: Annotated[int | None, typer.Option(help="Only this purchaser's id.")] = None,
+    blank: Annotated[bool, typer.Option(help="Write the empty form instead.")] = False,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Draft one agreement per purchaser in the form's own plain-text layout."""
+    engine = open_store(db)
+    if blank:
+        found, text = blank_form(engine, offering=offering)
+        path = write_file(out_dir, f"{found.slug}-form.{format.value}", text.encode("utf-8"))
+        _report_blank(path, json)
+        return
+    found, drafted = draft_agreements(
+        engine,
+        offering=offering,
+        purchaser_id=purchaser,
+        fmt=format.value,
+        actor=actor(),
+        now=utc_now(),
+    )
+    rows: list[dict[str, Any]] = []
+    for d in drafted:
+        path = write_file(out_dir, d.file_name, d.content)
+        rows.append(
+            {
+                "purchaser_id": d.purchaser_id,
+                "name": d.purchaser_name,
+                "file": str(path),
+                "version": d.version,
+                "sha256": d.sha256,
+                "new_version": d.changed,
+                "missing": list(d.missing),
+            }
+        )
+    if json:
+        print_json({"offering": found.slug, "agreements": rows})
+        return
+    incomplete = [r for r in rows if r["missing"]]
+    out.print(
+        f"Wrote {len(rows)} agreements to {out_dir} "
+        f"({sum(r['new_version'] for r in rows)} new versions)."
+    )
+    for r in incomplete:
+        out.print(
+            f"[yellow]blanks left[/] for {r['name']} (id {r['purchaser_id']}): "
+            f"missing {', '.join(r['missing'])}"
+        )
+
+
+def _report_blank(path: Path, json: bool) -> None:
+    if json:
+        print_json({"blank": str(path)})
+    else:
+        out.print(f"Wrote the blank form to {path}")
+
+
+def parse(
+    file: Annotated[Path, typer.Argument(help="A filled agreement (.txt).")],
+    json: JsonOption = False,
+) -> None:
+    """Read a filled agreement back into its data; inconsistent numbers are reported (exit 1)."""
+    data, problems = read_agreement(file)
+    if data is None:
+        raise InvalidInput(f"{file.name} is not an agreement of this form", problems)
+    document: dict[str, Any] = {
+        **asdict(data),
+        "address": list(data.address),
+        "problems": [str(p) for p in problems],
+    }
+    if json:
+        print_json(document)
+    else:
+        for key, value in document.items():
+            if key != "problems":
+                out.print(f"{key}: {value}")
+    if problems:
+        for problem in problems:
+            err.print(f"[bold red]inconsistent:[/] {problem}")
+        raise typer.Exit(EXIT_REFUSED)

@@ -1,0 +1,37 @@
+"""The closingdesk command line: ``closingdesk --help``."""
+
+from __future__ import annotations
+
+import typer
+
+from closingdesk.interfaces.cli import (
+    agreement_commands,
+    demo_commands,
+    offering_commands,
+    purchaser_commands,
+    status_commands,
+)
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="closingdesk",
+        help="Run the closing of a securities purchase: terms, purchaser book, agreements, "
+        "and the audit trail.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    for module in (
+        offering_commands,
+        purchaser_commands,
+        agreement_commands,
+        status_commands,
+        demo_commands,
+    ):
+        module.register(app)
+    return app
+
+
+def main() -> None:
+    build_app()()

@@ -1,0 +1,43 @@
+"""demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from closingdesk.interfaces.cli.common import JsonOption, actor, command, out, print_json
+from closingdesk.interfaces.cli.status_commands import print_status, status_json
+from closingdesk.services.clock import utc_now
+from closingdesk.services.demo import build_demo
+
+
+def register(app: typer.Typer) -> None:
+    command(app, "demo")(demo)
+
+
+def demo(
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for the demo database and files.")
+    ] = Path("closingdesk-demo"),
+    json: JsonOption = False,
+) -> None:
+    """Run the demo closing: the seed's offering, a fictional book, every agreement drafted."""
+    result = build_demo(out_dir, actor=actor(), now=utc_now())
+    if json:
+        print_json(
+            {
+                "database": result.database_url,
+                "book": str(result.book),
+                "agreements": str(result.agreements),
+                "status": status_json(result.status),
+            }
+        )
+        return
+    print_status(result.status, limit=200)
+    out.print()
+    out.print(f"Database:   {result.database_url}")
+    out.print(f"Book:       {result.book}")
+    out.print(f"Agreements: {result.agreements}/")
+    out.print(f"Try:        closingdesk status --db {result.database_url}")

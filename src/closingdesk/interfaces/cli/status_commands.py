@@ -1,0 +1,189 @@
+"""status, audit log, audit verify."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from closingdesk.domain.checklist import CHECKLIST
+from closingdesk.interfaces.cli.common import (
+    EXIT_REFUSED,
+    DbOption,
+    JsonOption,
+    OfferingOption,
+    command,
+    err,
+    open_store,
+    out,
+    print_json,
+)
+from closingdesk.interfaces.cli.purchaser_commands import purchaser_json
+from closingdesk.services.audit import audit_log, verify_chain
+from closingdesk.services.status import ClosingStatus, closing_status
+
+audit_app = typer.Typer(help="The hash-chained event log.", no_args_is_help=True)
+
+SHORT = {
+    "agreement_generated": "agr",
+    "prospectus_delivered": "pro",
+    "purchaser_signed": "psig",
+    "company_signed": "csig",
+    "funded": "fund",
+    "shares_instructed": "ins",
+    "shares_confirmed": "conf",
+    "warrant_issued": "war",
+    "warrant_copy_delivered": "copy",
+    "warrant_original_delivered": "orig",
+}
+
+
+def register(app: typer.Typer) -> None:
+    command(app, "status")(status)
+    command(audit_app, "log")(log)
+    command(audit_app, "verify")(verify)
+    app.add_typer(audit_app, name="audit")
+
+
+def status(
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+    limit: Annotated[int, typer.Option(help="Rows shown in the table (JSON has all).")] = 200,
+) -> None:
+    """Each purchaser's checklist and the offering's totals."""
+    report = closing_status(open_store(db), offering=offering)
+    if json:
+        print_json(status_json(report))
+    else:
+        print_status(report, limit=limit)
+
+
+def status_json(report: ClosingStatus) -> dict[str, Any]:
+    offering = report.offering
+    totals = report.totals
+    return {
+        "offering": {
+            "id": offering.id,
+            "slug": offering.slug,
+            "issuer_name": offering.terms.issuer_name,
+        },
+        "purchasers": [
+            {
+                k: v
+                for k, v in purchaser_json(offering, p).items()
+                if k
+                in {
+                    "id",
+                    "name",
+                    "shares",
+                    "purchase_price",
+                    "warrant_shares",
+                    "state",
+                    "checklist",
+                }
+            }
+            for p in report.purchasers
+        ],
+        "totals": {
+            "purchasers": totals.purchasers,
+            "shares": totals.shares,
+            "purchase_price": totals.purchase_price,
+            "warrant_shares": totals.warrant_shares,
+            "checklist": totals.checklist,
+            "states": totals.states,
+        },
+    }
+
+
+def print_status(report: ClosingStatus, *, limit: int) -> None:
+    terms = report.offering.terms
+    table = Table(title=f"{terms.issuer_name} — {report.offering.slug}", caption=_legend())
+    for column in ("id", "purchaser", "shares", "price", "warrants", "state"):
+        table.add_column(
+            column, justify="right" if column in {"id", "shares", "price", "warrants"} else "left"
+        )
+    for key in CHECKLIST:
+        table.add_column(SHORT[key], justify="center")
+    for p in report.purchasers[:limit]:
+        marks = ["[green]✓[/]" if p.checklist[key] else "·" for key in CHECKLIST]
+        table.add_row(
+            str(p.id),
+            p.name,
+            f"{p.shares:,}",
+            f"{p.purchase_price(terms):,.2f}",
+            f"{p.warrant_shares(terms):,}",
+            p.state,
+            *marks,
+        )
+    out.print(table)
+    hidden = len(report.purchasers) - limit
+    if hidden > 0:
+        out.print(f"… {hidden:,} more purchasers (use --limit or --json)")
+    t = report.totals
+    out.print(
+        f"[bold]Totals:[/] {t.purchasers:,} purchasers, {t.shares:,} shares, "
+        f"${t.purchase_price:,.2f}, {t.warrant_shares:,} warrant shares"
+    )
+    out.print("Done: " + ", ".join(f"{k} {v:,}" for k, v in t.checklist.items()))
+
+
+def _legend() -> str:
+    return "  ".join(f"{short}={key}" for key, short in SHORT.items())
+
+
+def log(
+    db: DbOption = None,
+    json: JsonOption = False,
+    subject: Annotated[
+        str | None,
+        typer.Option(help='Only events whose subject starts with this, e.g. "purchaser:3".'),
+    ] = None,
+) -> None:
+    """List the event log, oldest first."""
+    events = audit_log(open_store(db), subject=subject)
+    if json:
+        print_json(
+            [
+                {
+                    "seq": e.seq,
+                    "at": e.at,
+                    "actor": e.actor,
+                    "kind": e.kind,
+                    "subject": e.subject,
+                    "payload": e.payload,
+                    "prev_hash": e.prev_hash,
+                    "hash": e.hash,
+                }
+                for e in events
+            ]
+        )
+        return
+    table = Table(title="Event log")
+    for column in ("seq", "at", "actor", "kind", "subject", "hash"):
+        table.add_column(column)
+    for e in events:
+        table.add_row(str(e.seq), e.at, e.actor, e.kind, e.subject, e.hash[:12])
+    out.print(table)
+
+
+def verify(db: DbOption = None, json: JsonOption = False) -> None:
+    """Check the hash chain: exit 0 when intact, 1 naming the first bad event."""
+    verdict = verify_chain(open_store(db))
+    if json:
+        broken = verdict.broken
+        print_json(
+            {
+                "intact": verdict.intact,
+                "events": verdict.events,
+                "first_bad_seq": broken.seq if broken else None,
+                "reason": broken.reason if broken else None,
+            }
+        )
+    elif verdict.broken is None:
+        out.print(f"[green]intact:[/] {verdict.events} events, every hash checks out")
+    else:
+        err.print(f"[bold red]broken at event {verdict.broken.seq}:[/] {verdict.broken.reason}")
+    if not verdict.intact:
+        raise typer.Exit(EXIT_REFUSED)

@@ -1,0 +1,170 @@
+"""Drafting agreements from the form: one per purchaser, stored, versioned, evented."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.agreement_readiness import missing_for_agreement
+from closingdesk.domain.agreement_text import (
+    AgreementData,
+    compile_form,
+    parse_agreement,
+    render_blank,
+)
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.problems import InvalidInput, NotFound, Problem
+from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.terms import OfferingTerms
+from closingdesk.services.clock import stamp
+from closingdesk.services.offerings import get_offering, resolve_offering
+
+FORMATS = ("txt",)
+
+
+@dataclass(frozen=True)
+class DraftedAgreement:
+    purchaser_id: int
+    purchaser_name: str
+    file_name: str
+    content: bytes
+    sha256: str
+    version: int
+    changed: bool  # False when the same bytes were already stored
+    missing: tuple[str, ...]  # blanks left because the purchaser's data is incomplete
+
+
+def agreement_data(terms: OfferingTerms, purchaser: Purchaser) -> AgreementData:
+    return AgreementData(
+        purchaser_name=purchaser.name,
+        shares=purchaser.shares,
+        price_per_share=terms.price_per_share,
+        purchase_price=purchaser.purchase_price(terms),
+        warrant_shares=purchaser.warrant_shares(terms),
+        exercise_price=terms.exercise_price,
+        dtc_participant=purchaser.dtc_participant,
+        dtc_account=purchaser.dtc_account,
+        dtc_reference=purchaser.dtc_reference,
+        attention=purchaser.attention,
+        address=purchaser.address,
+        fax=purchaser.fax,
+        purchaser_signer_name=purchaser.signer_name,
+        purchaser_signer_title=purchaser.signer_title,
+        company_signer_name=terms.company_signer_name,
+        company_signer_title=terms.company_signer_title,
+    )
+
+
+def draft_agreements(
+    engine: Engine,
+    *,
+    offering: str | None,
+    purchaser_id: int | None = None,
+    fmt: str = "txt",
+    actor: str,
+    now: datetime,
+) -> tuple[Offering, list[DraftedAgreement]]:
+    """Draft every purchaser's agreement (or one's); a new version only when the text changed."""
+    if fmt not in FORMATS:
+        raise InvalidInput(f"format {fmt!r} is not supported; use one of {', '.join(FORMATS)}")
+    with UnitOfWork(engine) as uow:
+        found = resolve_offering(uow, offering)
+        purchasers = uow.purchasers.list(found.id, purchaser_id=purchaser_id)
+        if purchaser_id is not None and not purchasers:
+            raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
+        latest = uow.documents.latest(found.id, kind="agreement", fmt=fmt)
+        drafted = [_draft(found.terms, p, latest.get(p.id), fmt) for p in purchasers]
+        at = stamp(now)
+        _store(uow, found, drafted, fmt=fmt, at=at)
+        complete = [d.purchaser_id for d in drafted if not d.missing]
+        uow.purchasers.set_checklist(complete, "agreement_generated", done=True)
+        uow.events.append(at=at, actor=actor, entries=_events(drafted, fmt))
+        uow.commit()
+    return found, drafted
+
+
+def _draft(
+    terms: OfferingTerms, purchaser: Purchaser, latest: tuple[int, str] | None, fmt: str
+) -> DraftedAgreement:
+    content = compile_form(terms).render(agreement_data(terms, purchaser)).encode("utf-8")
+    digest = hashlib.sha256(content).hexdigest()
+    changed = latest is None or latest[1] != digest
+    version = (latest[0] if latest else 0) + (1 if changed else 0)
+    return DraftedAgreement(
+        purchaser_id=purchaser.id,
+        purchaser_name=purchaser.name,
+        file_name=f"agreement-{purchaser.id:05d}-{file_slug(purchaser.name)}.{fmt}",
+        content=content,
+        sha256=digest,
+        version=version,
+        changed=changed,
+        missing=tuple(missing_for_agreement(purchaser)),
+    )
+
+
+def _store(
+    uow: UnitOfWork, offering: Offering, drafted: list[DraftedAgreement], *, fmt: str, at: str
+) -> None:
+    uow.documents.add_many(
+        [
+            {
+                "offering_id": offering.id,
+                "purchaser_id": d.purchaser_id,
+                "kind": "agreement",
+                "format": fmt,
+                "version": d.version,
+                "file_name": d.file_name,
+                "sha256": d.sha256,
+                "content": d.content,
+                "created_at": at,
+            }
+            for d in drafted
+            if d.changed
+        ]
+    )
+
+
+def _events(drafted: list[DraftedAgreement], fmt: str) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (
+            "agreement.drafted",
+            f"purchaser:{d.purchaser_id}",
+            {
+                "format": fmt,
+                "version": d.version,
+                "sha256": d.sha256,
+                "file_name": d.file_name,
+                "missing": list(d.missing),
+            },
+        )
+        for d in drafted
+        if d.changed
+    ]
+
+
+def blank_form(engine: Engine, *, offering: str | None) -> tuple[Offering, str]:
+    found = get_offering(engine, offering)
+    return found, render_blank(found.terms)
+
+
+def read_agreement(path: Path) -> tuple[AgreementData | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"cannot read {path}: {error}") from error
+    return parse_agreement(text, source=path.name)
+
+
+def file_slug(name: str, *, limit: int = 40) -> str:
+    """A file-name-safe ASCII form of a name: "Zürich Fonds AG" -> "zurich-fonds-ag"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "purchaser"

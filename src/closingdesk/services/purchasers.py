@@ -1,0 +1,163 @@
+"""The purchaser book: importing it (all or nothing) and listing purchasers."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.book_files import read_book
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.book import BookEntry, name_key, validate_book
+from closingdesk.domain.book_merge import ImportPlan, plan_import
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.problems import InvalidInput, NotFound
+from closingdesk.domain.purchaser import Purchaser
+from closingdesk.services.clock import stamp
+from closingdesk.services.offerings import resolve_offering
+
+
+@dataclass(frozen=True)
+class BookImport:
+    offering: Offering
+    source: str
+    created: int
+    updated: int
+    unchanged: int
+
+
+def import_book(
+    engine: Engine, path: Path, *, offering: str | None, actor: str, now: datetime
+) -> BookImport:
+    """Import a CSV or XLSX book: every problem reported at once, nothing written if any."""
+    raw = read_book(path)
+    entries, problems = validate_book(raw.source, raw.header, raw.rows)
+    columns = {h.strip().lower() for h in raw.header}
+    with UnitOfWork(engine) as uow:
+        found = resolve_offering(uow, offering)
+        existing = {name_key(p.name): p for p in uow.purchasers.iter(found.id)}
+        plan, merge_problems = plan_import(raw.source, entries, existing, columns=columns)
+        problems = sorted([*problems, *merge_problems], key=_row_order)
+        if problems:
+            raise InvalidInput(f"{raw.source} was refused; nothing was imported", problems)
+        at = stamp(now)
+        _apply(uow, found, plan, at=at)
+        ids = uow.purchasers.ids_by_key(found.id) if plan.creates else {}
+        uow.events.append(at=at, actor=actor, entries=_events(found, raw.source, path, plan, ids))
+        uow.commit()
+    return BookImport(found, raw.source, len(plan.creates), len(plan.updates), plan.unchanged)
+
+
+def _row_order(problem: Any) -> tuple[int, str]:
+    # "book.csv row 12, column shares" sorts by row number, then by the text
+    where: str = problem.where
+    marker = " row "
+    if marker in where:
+        number = where.split(marker, 1)[1].split(",", 1)[0]
+        if number.isdigit():
+            return int(number), where
+    return 0, where
+
+
+def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) -> None:
+    uow.purchasers.add_many([_new_row(offering.id, entry, at) for entry in plan.creates])
+    uow.purchasers.update_many(
+        [
+            {
+                "id": u.purchaser.id,
+                **_columns(u.changes),
+                "agreement_generated": False,
+                "updated_at": at,
+            }
+            for u in plan.updates
+        ]
+    )
+
+
+def _new_row(offering_id: int, entry: BookEntry, at: str) -> dict[str, Any]:
+    return {
+        "offering_id": offering_id,
+        "name": entry.name,
+        "name_key": name_key(entry.name),
+        "shares": entry.shares,
+        "warrant_shares": entry.warrant_shares,
+        "email": entry.email,
+        "attention": entry.attention,
+        "address": "\n".join(entry.address) or None,
+        "fax": entry.fax,
+        "dtc_participant": entry.dtc_participant,
+        "dtc_account": entry.dtc_account,
+        "dtc_reference": entry.dtc_reference,
+        "signer_name": entry.signer_name,
+        "signer_title": entry.signer_title,
+        "created_at": at,
+        "updated_at": at,
+    }
+
+
+def _columns(changes: Any) -> dict[str, Any]:
+    return {
+        column: ("\n".join(value) or None) if column == "address" else value
+        for column, value in changes.items()
+    }
+
+
+def _payload_value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _events(
+    offering: Offering, source: str, path: Path, plan: ImportPlan, ids: dict[str, int]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    summary = {
+        "offering": offering.slug,
+        "source": source,
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "created": len(plan.creates),
+        "updated": len(plan.updates),
+        "unchanged": plan.unchanged,
+    }
+    entries: list[tuple[str, str, dict[str, Any]]] = [
+        ("book.imported", f"offering:{offering.id}", summary)
+    ]
+    for entry in plan.creates:
+        pid = ids[name_key(entry.name)]
+        entries.append(("purchaser.added", f"purchaser:{pid}", _added_payload(entry, source)))
+    for update in plan.updates:
+        changes = {k: _payload_value(v) for k, v in update.changes.items()}
+        payload = {
+            "name": update.purchaser.name,
+            "source": source,
+            "row": update.entry.row,
+            "changes": changes,
+        }
+        entries.append(("purchaser.updated", f"purchaser:{update.purchaser.id}", payload))
+    return entries
+
+
+def _added_payload(entry: BookEntry, source: str) -> dict[str, Any]:
+    payload = {
+        "name": entry.name,
+        "shares": entry.shares,
+        "source": source,
+        "row": entry.row,
+    }
+    if entry.warrant_shares is not None:
+        payload["warrant_shares"] = entry.warrant_shares
+    return payload
+
+
+def list_purchasers(
+    engine: Engine, *, offering: str | None, purchaser_id: int | None = None
+) -> tuple[Offering, Sequence[Purchaser]]:
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        purchasers = uow.purchasers.list(found.id, purchaser_id=purchaser_id)
+    if purchaser_id is not None and not purchasers:
+        raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
+    return found, purchasers

@@ -1,0 +1,110 @@
+"""Shared fixtures: a real SQLite file and a real, throwaway PostgreSQL 15 server.
+
+The PostgreSQL server is started by the tests themselves (initdb + pg_ctl on loopback).
+Where no PostgreSQL binaries exist the PostgreSQL tests skip with a visible reason, except
+under CI (CI=true), where a missing server is an error.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from closingdesk.adapters.store.engine import make_engine, upgrade
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _pg_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return candidates[-1] if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _as_server_user(argv: list[str]) -> list[str]:
+    # PostgreSQL refuses to run as root; CI and these machines run as root.
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *argv]
+    return argv
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a fresh PostgreSQL server's maintenance database, for this test session."""
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not (initdb and pg_ctl):
+        message = "PostgreSQL server binaries (initdb, pg_ctl) not found"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: CI must run the PostgreSQL tests")
+        pytest.skip(message)
+    home = Path(tempfile.mkdtemp(prefix="closingdesk-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(home, "postgres", "postgres")
+    data, port = home / "data", _free_port()
+    subprocess.run(
+        _as_server_user([initdb, "-D", str(data), "-U", "closingdesk", "--auth=trust",
+                         "-E", "UTF8", "--locale=C"]),
+        check=True, capture_output=True,
+    )
+    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        _as_server_user([pg_ctl, "-D", str(data), "-o", options, "-l", str(home / "log"),
+                         "-w", "start"]),
+        check=True, capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://closingdesk@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
+                       capture_output=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _fresh_postgres_database(server_url: str) -> str:
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each kind: a SQLite file, and a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'closingdesk.db'}"
+    server: str = request.getfixturevalue("postgres_server")
+    return _fresh_postgres_database(server)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A migrated, empty store."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'closingdesk.db'}"
