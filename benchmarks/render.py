@@ -8,6 +8,7 @@ agreements service makes. Floor: plain ``str.format`` of the same form with the 
 from __future__ import annotations
 
 import time
+
 from closingdesk.domain.agreement_text import AgreementData, compile_form
 from closingdesk.domain.money import purchase_price, warrant_shares_for
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
@@ -91,4 +92,3 @@ def _floor(agreements: list[AgreementData]) -> float:
             fax=a.fax,
         )
     return time.perf_counter() - start
-

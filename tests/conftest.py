@@ -60,21 +60,37 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(home, "postgres", "postgres")
     data, port = home / "data", _free_port()
     subprocess.run(
-        _as_server_user([initdb, "-D", str(data), "-U", "closingdesk", "--auth=trust",
-                         "-E", "UTF8", "--locale=C"]),
-        check=True, capture_output=True,
+        _as_server_user(
+            [
+                initdb,
+                "-D",
+                str(data),
+                "-U",
+                "closingdesk",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ]
+        ),
+        check=True,
+        capture_output=True,
     )
     options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run(
-        _as_server_user([pg_ctl, "-D", str(data), "-o", options, "-l", str(home / "log"),
-                         "-w", "start"]),
-        check=True, capture_output=True,
+        _as_server_user(
+            [pg_ctl, "-D", str(data), "-o", options, "-l", str(home / "log"), "-w", "start"]
+        ),
+        check=True,
+        capture_output=True,
     )
     try:
         yield f"postgresql+psycopg://closingdesk@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
+        subprocess.run(
+            _as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
         shutil.rmtree(home, ignore_errors=True)
 
 

@@ -24,8 +24,8 @@ def tamper(engine: Engine, sql: str) -> None:
 def test_an_untouched_log_is_intact(engine: Engine, tmp_path: Path) -> None:
     closing_with_events(engine, tmp_path)
     verdict = verify_chain(engine)
-    assert verdict.intact and verdict.events == 6
-    assert [e.seq for e in audit_log(engine)] == [1, 2, 3, 4, 5, 6]
+    assert verdict.intact and verdict.events == 5
+    assert [e.seq for e in audit_log(engine)] == [1, 2, 3, 4, 5]
 
 
 def test_an_edited_payload_is_caught_at_its_event(engine: Engine, tmp_path: Path) -> None:
@@ -56,9 +56,9 @@ def test_removing_the_last_event_is_caught_by_the_chain_head(
     engine: Engine, tmp_path: Path
 ) -> None:
     closing_with_events(engine, tmp_path)
-    tamper(engine, "DELETE FROM events WHERE seq = 6")
+    tamper(engine, "DELETE FROM events WHERE seq = 5")
     verdict = verify_chain(engine)
-    assert verdict.broken is not None and verdict.broken.seq == 6
+    assert verdict.broken is not None and verdict.broken.seq == 5
 
 
 def test_reordered_events_are_caught(engine: Engine, tmp_path: Path) -> None:
