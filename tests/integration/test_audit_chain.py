@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from closingdesk.services.agreements import draft_agreements
 from closingdesk.services.audit import audit_log, verify_chain
 from closingdesk.services.purchasers import import_book
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
@@ -14,6 +15,7 @@ from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_off
 def closing_with_events(engine: Engine, tmp_path: Path) -> None:
     example_offering(engine)
     import_book(engine, book_file(tmp_path, THREE_PURCHASERS), offering=None, actor=ACTOR, now=NOW)
+    draft_agreements(engine, offering=None, actor=ACTOR, now=NOW)  # events 3, 4 and 5
 
 
 def tamper(engine: Engine, sql: str) -> None:
@@ -32,7 +34,7 @@ def test_an_edited_payload_is_caught_at_its_event(engine: Engine, tmp_path: Path
     closing_with_events(engine, tmp_path)
     tamper(
         engine,
-        """UPDATE events SET payload = replace(payload, '1000000', '9000000')
+        """UPDATE events SET payload = replace(payload, 'agreement-', 'forgery-')
                       WHERE seq = 3""",
     )
     verdict = verify_chain(engine)

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, func, select
 from closingdesk.adapters.store import tables
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput
+from closingdesk.services.audit import audit_log
 from closingdesk.services.purchasers import import_book, list_purchasers
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 
@@ -33,8 +34,15 @@ def test_a_good_book_adds_every_purchaser_with_events(engine: Engine, tmp_path: 
     assert alpha.dtc_participant == "0226"
     assert alpha.address == ("1 Main St", "Boston MA")
     assert alpha.warrant_shares(alpha_terms()) == 250_000
-    # one offering event, one import summary, one event per purchaser added
-    assert counts(engine) == (3, 1 + 1 + 3)
+    # the offering's event, then one event for the import naming every purchaser added
+    assert counts(engine) == (3, 2)
+    import_event = audit_log(engine)[-1]
+    assert import_event.kind == "book.imported"
+    assert [a["name"] for a in import_event.payload["added"]] == [
+        "Alpha Fund",
+        "Beta Partners",
+        "Gamma Trust",
+    ]
 
 
 def alpha_terms():  # type: ignore[no-untyped-def]

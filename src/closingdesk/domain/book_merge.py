@@ -41,8 +41,14 @@ class Update:
 
 
 @dataclass(frozen=True)
+class NewPurchaser:
+    key: str  # the name key, computed once: a book can have 100,000 rows
+    entry: BookEntry
+
+
+@dataclass(frozen=True)
 class ImportPlan:
-    creates: Sequence[BookEntry]
+    creates: Sequence[NewPurchaser]
     updates: Sequence[Update]
     unchanged: int
 
@@ -55,14 +61,15 @@ def plan_import(
     columns: Collection[str],
 ) -> tuple[ImportPlan, list[Problem]]:
     """``existing`` maps name keys to purchasers; ``columns`` are the file's columns."""
-    creates: list[BookEntry] = []
+    creates: list[NewPurchaser] = []
     updates: list[Update] = []
     problems: list[Problem] = []
     unchanged = 0
     for entry in entries:
-        current = existing.get(name_key(entry.name))
+        key = name_key(entry.name)
+        current = existing.get(key)
         if current is None:
-            creates.append(entry)
+            creates.append(NewPurchaser(key, entry))
             continue
         if current.name != entry.name:
             problems.append(_spelled_differently(source, entry, current))

@@ -35,6 +35,7 @@ class ChainedEvent:
     payload: Mapping[str, Any]
     prev_hash: str
     hash: str
+    payload_json: str  # the exact text the hash covers; what the store keeps
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,11 @@ def chain_event(
     subject: str,
     payload: Mapping[str, Any],
 ) -> ChainedEvent:
+    text = canonical_json(payload)
     digest = event_hash(
-        prev_hash,
-        seq=seq,
-        at=at,
-        actor=actor,
-        kind=kind,
-        subject=subject,
-        payload_json=canonical_json(payload),
+        prev_hash, seq=seq, at=at, actor=actor, kind=kind, subject=subject, payload_json=text
     )
-    return ChainedEvent(seq, at, actor, kind, subject, payload, prev_hash, digest)
+    return ChainedEvent(seq, at, actor, kind, subject, payload, prev_hash, digest, text)
 
 
 def first_break(events: Iterable[ChainedEvent]) -> ChainBreak | None:
@@ -85,15 +81,15 @@ def first_break(events: Iterable[ChainedEvent]) -> ChainBreak | None:
             return ChainBreak(event.seq, f"expected sequence number {expected_seq}")
         if event.prev_hash != expected_prev:
             return ChainBreak(event.seq, "its previous hash does not match the event before")
-        recomputed = chain_event(
+        recomputed = event_hash(
             event.prev_hash,
             seq=event.seq,
             at=event.at,
             actor=event.actor,
             kind=event.kind,
             subject=event.subject,
-            payload=event.payload,
-        ).hash
+            payload_json=event.payload_json,
+        )
         if recomputed != event.hash:
             return ChainBreak(event.seq, "its content does not match its hash (edited)")
         expected_prev, expected_seq = event.hash, event.seq + 1

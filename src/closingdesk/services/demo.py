@@ -14,7 +14,7 @@ from closingdesk.adapters.files import write_file
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
 from closingdesk.examples import demo_book_path
-from closingdesk.services.agreements import blank_form, draft_agreements
+from closingdesk.services.agreements import DraftedAgreement, blank_form, draft_agreements
 from closingdesk.services.offerings import create_offering
 from closingdesk.services.purchasers import BookImport, import_book
 from closingdesk.services.status import ClosingStatus, closing_status
@@ -27,6 +27,7 @@ class Demo:
     book: Path
     agreements: Path
     imported: BookImport
+    drafted: list[DraftedAgreement]
     status: ClosingStatus
 
 
@@ -49,4 +50,4 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
     write_file(agreements, f"{NEOTHERAPEUTICS_2002.slug}-form.txt", form.encode("utf-8"))
     status = closing_status(engine, offering=None)
     engine.dispose()
-    return Demo(url, folder, book, agreements, imported, status)
+    return Demo(url, folder, book, agreements, imported, drafted, status)

@@ -13,8 +13,8 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.book_files import read_book
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.book import BookEntry, name_key, validate_book
-from closingdesk.domain.book_merge import ImportPlan, plan_import
+from closingdesk.domain.book import name_key, validate_book
+from closingdesk.domain.book_merge import ImportPlan, NewPurchaser, plan_import
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import InvalidInput, NotFound
 from closingdesk.domain.purchaser import Purchaser
@@ -48,7 +48,10 @@ def import_book(
         at = stamp(now)
         _apply(uow, found, plan, at=at)
         ids = uow.purchasers.ids_by_key(found.id) if plan.creates else {}
-        uow.events.append(at=at, actor=actor, entries=_events(found, raw.source, path, plan, ids))
+        payload = _import_event(found, raw.source, path, plan, ids)
+        uow.events.append(
+            at=at, actor=actor, entries=[("book.imported", f"offering:{found.id}", payload)]
+        )
         uow.commit()
     return BookImport(found, raw.source, len(plan.creates), len(plan.updates), plan.unchanged)
 
@@ -65,7 +68,7 @@ def _row_order(problem: Any) -> tuple[int, str]:
 
 
 def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) -> None:
-    uow.purchasers.add_many([_new_row(offering.id, entry, at) for entry in plan.creates])
+    uow.purchasers.add_many([_new_row(offering.id, new, at) for new in plan.creates])
     uow.purchasers.update_many(
         [
             {
@@ -79,11 +82,12 @@ def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) ->
     )
 
 
-def _new_row(offering_id: int, entry: BookEntry, at: str) -> dict[str, Any]:
+def _new_row(offering_id: int, new: NewPurchaser, at: str) -> dict[str, Any]:
+    entry = new.entry
     return {
         "offering_id": offering_id,
         "name": entry.name,
-        "name_key": name_key(entry.name),
+        "name_key": new.key,
         "shares": entry.shares,
         "warrant_shares": entry.warrant_shares,
         "email": entry.email,
@@ -111,45 +115,39 @@ def _payload_value(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _events(
+def _import_event(
     offering: Offering, source: str, path: Path, plan: ImportPlan, ids: dict[str, int]
-) -> list[tuple[str, str, dict[str, Any]]]:
-    summary = {
+) -> dict[str, Any]:
+    """One event for the whole import, naming every purchaser it added or changed.
+
+    One event rather than one per purchaser: a book can have 100,000 rows, and the import
+    is one decision by one person.
+    """
+    return {
         "offering": offering.slug,
         "source": source,
         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "created": len(plan.creates),
-        "updated": len(plan.updates),
         "unchanged": plan.unchanged,
+        "added": [
+            {
+                "id": ids[new.key],
+                "row": new.entry.row,
+                "name": new.entry.name,
+                "shares": new.entry.shares,
+                "warrant_shares": new.entry.warrant_shares,
+            }
+            for new in plan.creates
+        ],
+        "updated": [
+            {
+                "id": u.purchaser.id,
+                "row": u.entry.row,
+                "name": u.purchaser.name,
+                "changes": {k: _payload_value(v) for k, v in u.changes.items()},
+            }
+            for u in plan.updates
+        ],
     }
-    entries: list[tuple[str, str, dict[str, Any]]] = [
-        ("book.imported", f"offering:{offering.id}", summary)
-    ]
-    for entry in plan.creates:
-        pid = ids[name_key(entry.name)]
-        entries.append(("purchaser.added", f"purchaser:{pid}", _added_payload(entry, source)))
-    for update in plan.updates:
-        changes = {k: _payload_value(v) for k, v in update.changes.items()}
-        payload = {
-            "name": update.purchaser.name,
-            "source": source,
-            "row": update.entry.row,
-            "changes": changes,
-        }
-        entries.append(("purchaser.updated", f"purchaser:{update.purchaser.id}", payload))
-    return entries
-
-
-def _added_payload(entry: BookEntry, source: str) -> dict[str, Any]:
-    payload = {
-        "name": entry.name,
-        "shares": entry.shares,
-        "source": source,
-        "row": entry.row,
-    }
-    if entry.warrant_shares is not None:
-        payload["warrant_shares"] = entry.warrant_shares
-    return payload
 
 
 def list_purchasers(

@@ -37,7 +37,8 @@ JsonOption = Annotated[
 
 EXIT_REFUSED = 1
 
-out = Console(highlight=False, soft_wrap=True)
+# Piped output (scripts, CI logs) gets a fixed width wide enough for the status table.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

@@ -36,6 +36,12 @@ def demo(
         )
         return
     print_status(result.status, limit=200)
+    for d in result.drafted:
+        if d.missing:
+            out.print(
+                f"[yellow]Agreement drafted with blanks[/] for {d.purchaser_name} "
+                f"(id {d.purchaser_id}): missing {', '.join(d.missing)}"
+            )
     out.print()
     out.print(f"Database:   {result.database_url}")
     out.print(f"Book:       {result.book}")

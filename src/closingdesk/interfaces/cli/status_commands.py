@@ -26,16 +26,16 @@ from closingdesk.services.status import ClosingStatus, closing_status
 audit_app = typer.Typer(help="The hash-chained event log.", no_args_is_help=True)
 
 SHORT = {
-    "agreement_generated": "agr",
-    "prospectus_delivered": "pro",
-    "purchaser_signed": "psig",
-    "company_signed": "csig",
-    "funded": "fund",
-    "shares_instructed": "ins",
-    "shares_confirmed": "conf",
-    "warrant_issued": "war",
+    "agreement_generated": "agreement",
+    "prospectus_delivered": "prospectus",
+    "purchaser_signed": "signed",
+    "company_signed": "countersigned",
+    "funded": "funded",
+    "shares_instructed": "DWAC",
+    "shares_confirmed": "confirmed",
+    "warrant_issued": "warrant",
     "warrant_copy_delivered": "copy",
-    "warrant_original_delivered": "orig",
+    "warrant_original_delivered": "original",
 }
 
 
@@ -100,23 +100,23 @@ def status_json(report: ClosingStatus) -> dict[str, Any]:
 def print_status(report: ClosingStatus, *, limit: int) -> None:
     terms = report.offering.terms
     table = Table(title=f"{terms.issuer_name} — {report.offering.slug}", caption=_legend())
-    for column in ("id", "purchaser", "shares", "price", "warrants", "state"):
-        table.add_column(
-            column, justify="right" if column in {"id", "shares", "price", "warrants"} else "left"
-        )
-    for key in CHECKLIST:
-        table.add_column(SHORT[key], justify="center")
-    for p in report.purchasers[:limit]:
-        marks = ["[green]✓[/]" if p.checklist[key] else "·" for key in CHECKLIST]
-        table.add_row(
+    rows = [
+        (
             str(p.id),
             p.name,
             f"{p.shares:,}",
             f"{p.purchase_price(terms):,.2f}",
             f"{p.warrant_shares(terms):,}",
-            p.state,
-            *marks,
+            "".join("[green]✓[/]" if p.checklist[key] else "·" for key in CHECKLIST),
         )
+        for p in report.purchasers[:limit]
+    ]
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("purchaser", overflow="ellipsis", no_wrap=True, max_width=40)
+    for header in ("shares", "price", "warrants", "checklist"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
     out.print(table)
     hidden = len(report.purchasers) - limit
     if hidden > 0:
@@ -130,7 +130,7 @@ def print_status(report: ClosingStatus, *, limit: int) -> None:
 
 
 def _legend() -> str:
-    return "  ".join(f"{short}={key}" for key, short in SHORT.items())
+    return "checklist, in order: " + " ".join(SHORT[key] for key in CHECKLIST)
 
 
 def log(
