@@ -1,8 +1,9 @@
 """import: a generated book of N purchasers imported into a fresh SQLite database.
 
 Timed: the import service, the same call ``closingdesk purchasers import`` makes (read,
-validate, merge, insert, events, commit). Floor: the same rows inserted with plain
-``sqlite3`` ``executemany`` into an equivalent table, in one transaction.
+validate, merge, insert, events, commit). Floor: the same rows, already parsed, inserted
+with plain ``sqlite3`` ``executemany`` into the same purchasers table (created by the same
+migrations, with the same indexes), in one transaction.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _import(database: Path, book: Path) -> float:
 
 
 COLUMNS = (
+    "offering_id",
     "name",
     "name_key",
     "shares",
@@ -69,8 +71,11 @@ COLUMNS = (
 
 
 def _floor(database: Path, rows: list[dict[str, str]]) -> float:
+    """Plain sqlite3 executemany into the same purchasers table (same migrations, indexes)."""
+    at = "2002-03-12T16:00:00.000000Z"
     values = [
         (
+            1,
             r["name"],
             r["name"].casefold(),
             int(r["shares"]),
@@ -84,18 +89,16 @@ def _floor(database: Path, rows: list[dict[str, str]]) -> float:
             r["dtc_reference"],
             r["signer_name"],
             r["signer_title"],
-            "2002-03-12T16:00:00.000000Z",
-            "2002-03-12T16:00:00.000000Z",
+            at,
+            at,
         )
         for r in rows
     ]
+    engine = make_engine(f"sqlite:///{database}")
+    upgrade(engine)
+    create_offering(engine, NEOTHERAPEUTICS_2002, actor="benchmark", now=NOW)
+    engine.dispose()
     connection = sqlite3.connect(database)
-    connection.execute(
-        "CREATE TABLE purchasers (id INTEGER PRIMARY KEY, offering_id INTEGER NOT NULL DEFAULT 1,"
-        + ", ".join(f"{c} TEXT" for c in COLUMNS)
-        + ", UNIQUE (offering_id, name_key))"
-    )
-    connection.commit()
     start = time.perf_counter()
     placeholders = ", ".join("?" for _ in COLUMNS)
     connection.executemany(

@@ -143,3 +143,78 @@ def test_the_demo_runs_through_the_installed_command(tmp_path: Path) -> None:
     assert len(purchasers) >= 12
     assert any(not p["checklist"]["agreement_generated"] for p in purchasers)
     assert len(list((tmp_path / "agreements").glob("agreement-*.txt"))) == len(purchasers)
+
+
+def test_init_from_a_terms_file_made_from_the_template(sqlite_url: str, tmp_path: Path) -> None:
+    template = runner.invoke(build_app(), ["terms-template"]).stdout
+    terms = tmp_path / "acme.toml"
+    terms.write_text(
+        template.replace('slug = "neotherapeutics-2002"', 'slug = "acme-2026"').replace(
+            'issuer_name = "NeoTherapeutics, Inc."', 'issuer_name = "Acme Therapeutics, Inc."'
+        )
+    )
+    result = cli("init", "--terms", str(terms), "--json", db=sqlite_url)
+    assert result.exit_code == 0, result.output
+    created = json.loads(result.stdout)
+    assert created["slug"] == "acme-2026"
+    assert created["terms"]["issuer_name"] == "Acme Therapeutics, Inc."
+
+
+def test_a_bad_terms_file_is_refused_with_every_problem(sqlite_url: str, tmp_path: Path) -> None:
+    template = runner.invoke(build_app(), ["terms-template"]).stdout
+    terms = tmp_path / "bad.toml"
+    terms.write_text(
+        template.replace('"021000021"', '"021000022"')
+        .replace('timezone = "America/Los_Angeles"', 'timezone = "America/Springfield"')
+        .replace('agreement_date = "2002-03-12"', 'agreement_date = "2002-02-30"')
+    )
+    result = cli("init", "--terms", str(terms), db=sqlite_url)
+    assert result.exit_code == 1
+    for key in ("aba_routing_number", "timezone", "agreement_date"):
+        assert key in result.stderr, key
+    assert cli("offering", "show", db=sqlite_url).exit_code == 1  # nothing was created
+
+
+def test_an_xlsx_book_imports_like_a_csv_one(db: str, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Name", "Shares", "DTC_Participant", "Address"])
+    sheet.append(["Åsa Lindqvist Björkman", 10000, 773, "Strandvägen 7A | Stockholm"])
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+    assert cli("purchasers", "import", str(path), db=db).exit_code == 0
+    listed = json.loads(cli("purchasers", "list", "--json", db=db).stdout)["purchasers"]
+    assert listed[0]["name"] == "Åsa Lindqvist Björkman"
+    assert listed[0]["shares"] == 10000 and listed[0]["dtc_participant"] == "0773"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["init"],
+        ["terms-template"],
+        ["offering", "show"],
+        ["purchasers", "import"],
+        ["purchasers", "list"],
+        ["agreements", "render"],
+        ["agreements", "parse"],
+        ["status"],
+        ["audit", "log"],
+        ["audit", "verify"],
+        ["demo"],
+    ],
+)
+def test_every_command_explains_itself_in_help(command: list[str]) -> None:
+    result = runner.invoke(build_app(), [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout and len(result.stdout) > 200
+
+
+def test_names_that_look_like_markup_are_printed_as_they_are(db: str, tmp_path: Path) -> None:
+    book = book_file(tmp_path, "name,shares\n[bold]Fund[/bold] [red],1000\n")
+    assert cli("purchasers", "import", str(book), db=db).exit_code == 0
+    assert "[bold]Fund[/bold] [red]" in cli("purchasers", "list", db=db).stdout
+    assert "[bold]Fund[/bold] [red]" in cli("status", db=db).stdout

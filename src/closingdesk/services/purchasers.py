@@ -68,7 +68,7 @@ def _row_order(problem: Any) -> tuple[int, str]:
 
 
 def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) -> None:
-    uow.purchasers.add_many([_new_row(offering.id, new, at) for new in plan.creates])
+    uow.purchasers.add_many(NEW_COLUMNS, [_new_values(offering.id, n, at) for n in plan.creates])
     uow.purchasers.update_many(
         [
             {
@@ -82,26 +82,47 @@ def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) ->
     )
 
 
-def _new_row(offering_id: int, new: NewPurchaser, at: str) -> dict[str, Any]:
-    entry = new.entry
-    return {
-        "offering_id": offering_id,
-        "name": entry.name,
-        "name_key": new.key,
-        "shares": entry.shares,
-        "warrant_shares": entry.warrant_shares,
-        "email": entry.email,
-        "attention": entry.attention,
-        "address": "\n".join(entry.address) or None,
-        "fax": entry.fax,
-        "dtc_participant": entry.dtc_participant,
-        "dtc_account": entry.dtc_account,
-        "dtc_reference": entry.dtc_reference,
-        "signer_name": entry.signer_name,
-        "signer_title": entry.signer_title,
-        "created_at": at,
-        "updated_at": at,
-    }
+NEW_COLUMNS = (
+    "offering_id",
+    "name",
+    "name_key",
+    "shares",
+    "warrant_shares",
+    "email",
+    "attention",
+    "address",
+    "fax",
+    "dtc_participant",
+    "dtc_account",
+    "dtc_reference",
+    "signer_name",
+    "signer_title",
+    "created_at",
+    "updated_at",
+)
+
+
+def _new_values(offering_id: int, new: NewPurchaser, at: str) -> tuple[Any, ...]:
+    e = new.entry
+    address = "\n".join(e.address) or None
+    return (
+        offering_id,
+        e.name,
+        new.key,
+        e.shares,
+        e.warrant_shares,
+        e.email,
+        e.attention,
+        address,
+        e.fax,
+        e.dtc_participant,
+        e.dtc_account,
+        e.dtc_reference,
+        e.signer_name,
+        e.signer_title,
+        at,
+        at,
+    )
 
 
 def _columns(changes: Any) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
+from rich.text import Text
 
 from closingdesk.adapters.files import write_file
 from closingdesk.domain.problems import InvalidInput
@@ -87,7 +89,7 @@ def render(
     )
     for r in incomplete:
         out.print(
-            f"[yellow]blanks left[/] for {r['name']} (id {r['purchaser_id']}): "
+            f"[yellow]blanks left[/] for {escape(r['name'])} (id {r['purchaser_id']}): "
             f"missing {', '.join(r['missing'])}"
         )
 
@@ -96,7 +98,7 @@ def _report_blank(path: Path, json: bool) -> None:
     if json:
         print_json({"blank": str(path)})
     else:
-        out.print(f"Wrote the blank form to {path}")
+        out.print(f"Wrote the blank form to {path}", markup=False)
 
 
 def parse(
@@ -117,8 +119,8 @@ def parse(
     else:
         for key, value in document.items():
             if key != "problems":
-                out.print(f"{key}: {value}")
+                out.print(f"{key}: {value}", markup=False)
     if problems:
         for problem in problems:
-            err.print(f"[bold red]inconsistent:[/] {problem}")
+            err.print(Text.assemble(("inconsistent: ", "bold red"), str(problem)))
         raise typer.Exit(EXIT_REFUSED)

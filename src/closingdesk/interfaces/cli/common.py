@@ -13,6 +13,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.engine import DEFAULT_URL, make_engine, upgrade
@@ -61,7 +62,7 @@ def actor() -> str:
 
 
 def refuse(refusal: Refusal) -> NoReturn:
-    err.print(f"[bold red]refused:[/] {refusal}", markup=True, highlight=False)
+    err.print(Text.assemble(("refused: ", "bold red"), str(refusal)))
     raise typer.Exit(EXIT_REFUSED)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from closingdesk.interfaces.cli.common import JsonOption, actor, command, out, print_json
 from closingdesk.interfaces.cli.status_commands import print_status, status_json
@@ -39,11 +40,11 @@ def demo(
     for d in result.drafted:
         if d.missing:
             out.print(
-                f"[yellow]Agreement drafted with blanks[/] for {d.purchaser_name} "
+                f"[yellow]Agreement drafted with blanks[/] for {escape(d.purchaser_name)} "
                 f"(id {d.purchaser_id}): missing {', '.join(d.missing)}"
             )
     out.print()
-    out.print(f"Database:   {result.database_url}")
-    out.print(f"Book:       {result.book}")
-    out.print(f"Agreements: {result.agreements}/")
-    out.print(f"Try:        closingdesk status --db {result.database_url}")
+    out.print(f"Database:   {result.database_url}", markup=False)
+    out.print(f"Book:       {result.book}", markup=False)
+    out.print(f"Agreements: {result.agreements}/", markup=False)
+    out.print(f"Try:        closingdesk status --db {result.database_url}", markup=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from closingdesk.adapters.terms_toml import load_terms_file, terms_template
@@ -59,7 +60,7 @@ def init(
     else:
         out.print(
             f"Created offering [bold]{offering.slug}[/] (id {offering.id}): "
-            f"{offering.terms.issuer_name}"
+            f"{escape(offering.terms.issuer_name)}"
         )
 
 
@@ -74,11 +75,11 @@ def show(db: DbOption = None, offering: OfferingOption = None, json: JsonOption 
     if json:
         print_json(offering_json(found))
         return
-    table = Table(title=f"{found.terms.issuer_name} — {found.slug}", show_header=False)
+    table = Table(title=escape(f"{found.terms.issuer_name} — {found.slug}"), show_header=False)
     table.add_column("term", style="bold")
     table.add_column("value")
     for key, value in _flatten(terms_to_mapping(found.terms)):
-        table.add_row(key, value)
+        table.add_row(key, escape(value))
     out.print(table)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from closingdesk.domain.offering import Offering
@@ -57,7 +58,8 @@ def import_command(
     else:
         out.print(
             f"{result.source}: {result.created} added, {result.updated} updated, "
-            f"{result.unchanged} unchanged ({result.offering.slug})"
+            f"{result.unchanged} unchanged ({result.offering.slug})",
+            markup=False,
         )
 
 
@@ -77,12 +79,12 @@ def list_command(
     for p in purchasers:
         table.add_row(
             str(p.id),
-            p.name,
+            escape(p.name),
             f"{p.shares:,}",
             f"{p.purchase_price(found.terms):,.2f}",
             f"{p.warrant_shares(found.terms):,}",
             p.dtc_participant or "—",
-            p.email or "—",
+            escape(p.email or "—"),
         )
     out.print(table)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from closingdesk.domain.checklist import CHECKLIST
 from closingdesk.interfaces.cli.common import (
@@ -99,11 +101,12 @@ def status_json(report: ClosingStatus) -> dict[str, Any]:
 
 def print_status(report: ClosingStatus, *, limit: int) -> None:
     terms = report.offering.terms
-    table = Table(title=f"{terms.issuer_name} — {report.offering.slug}", caption=_legend())
+    title = escape(f"{terms.issuer_name} — {report.offering.slug}")
+    table = Table(title=title, caption=_legend())
     rows = [
         (
             str(p.id),
-            p.name,
+            escape(p.name),
             f"{p.shares:,}",
             f"{p.purchase_price(terms):,.2f}",
             f"{p.warrant_shares(terms):,}",
@@ -164,7 +167,7 @@ def log(
     for column in ("seq", "at", "actor", "kind", "subject", "hash"):
         table.add_column(column)
     for e in events:
-        table.add_row(str(e.seq), e.at, e.actor, e.kind, e.subject, e.hash[:12])
+        table.add_row(str(e.seq), e.at, escape(e.actor), e.kind, escape(e.subject), e.hash[:12])
     out.print(table)
 
 
@@ -184,6 +187,10 @@ def verify(db: DbOption = None, json: JsonOption = False) -> None:
     elif verdict.broken is None:
         out.print(f"[green]intact:[/] {verdict.events} events, every hash checks out")
     else:
-        err.print(f"[bold red]broken at event {verdict.broken.seq}:[/] {verdict.broken.reason}")
+        err.print(
+            Text.assemble(
+                (f"broken at event {verdict.broken.seq}: ", "bold red"), verdict.broken.reason
+            )
+        )
     if not verdict.intact:
         raise typer.Exit(EXIT_REFUSED)
