@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -47,4 +49,13 @@ def demo(
     out.print(f"Database:   {result.database_url}", markup=False)
     out.print(f"Book:       {result.book}", markup=False)
     out.print(f"Agreements: {result.agreements}/", markup=False)
-    out.print(f"Try:        closingdesk status --db {result.database_url}", markup=False)
+    out.print(f"Try:        {_program()} status --db {result.database_url}", markup=False)
+
+
+def _program() -> str:
+    """How this command was started, so the hint can be pasted (.venv/bin/closingdesk)."""
+    started_as = Path(sys.argv[0])
+    if started_as.name != "closingdesk":
+        return "closingdesk"
+    relative = os.path.relpath(started_as)
+    return relative if not relative.startswith("..") else str(started_as)

@@ -102,7 +102,7 @@ def status_json(report: ClosingStatus) -> dict[str, Any]:
 def print_status(report: ClosingStatus, *, limit: int) -> None:
     terms = report.offering.terms
     title = escape(f"{terms.issuer_name} — {report.offering.slug}")
-    table = Table(title=title, caption=_legend())
+    table = Table(title=title, caption=_legend(), caption_justify="left")
     rows = [
         (
             str(p.id),
