@@ -93,7 +93,11 @@ class PurchaserRepository:
         if purchaser_id is not None:
             query = query.where(c.id == purchaser_id)
         for row in self._c.execute(query):
-            yield _purchaser(row)
+            yield purchaser_from_row(row)
+
+    def get(self, purchaser_id: int) -> Purchaser | None:
+        row = self._c.execute(select(t.purchasers).where(t.purchasers.c.id == purchaser_id)).first()
+        return purchaser_from_row(row) if row else None
 
     def count(self, offering_id: int) -> int:
         c = t.purchasers.c
@@ -113,7 +117,7 @@ class PurchaserRepository:
             self._c.execute(statement, params)
 
 
-def _purchaser(row: Row[Any]) -> Purchaser:
+def purchaser_from_row(row: Row[Any]) -> Purchaser:
     return Purchaser(
         id=row.id,
         offering_id=row.offering_id,

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from closingdesk.domain.checklist import CHECKLIST
@@ -58,6 +59,8 @@ purchasers = Table(
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
     UniqueConstraint("offering_id", "name_key", name="uq_purchasers_offering_name"),
+    Index("ix_purchasers_offering_key", "offering_id", "name_key"),
+    Index("ix_purchasers_offering_shares", "offering_id", "shares"),
 )
 
 documents = Table(
@@ -98,4 +101,56 @@ event_chain_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(320), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("password_hash", Text, nullable=False),  # argon2
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+    Column("created_at", String(32), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 of the token
+    Column("label", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+)
+
+purchaser_links = Table(
+    "purchaser_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("purchaser_id", Integer, ForeignKey("purchasers.id"), nullable=False),
+    Column("nonce_hash", String(64), nullable=False, unique=True),
+    Column("sent_to", Text),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+    Index("ix_purchaser_links_purchaser", "purchaser_id"),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(320), nullable=False),
+    Column("at", String(32), nullable=False),
+    Index("ix_login_failures_email", "email", "at"),
+)
+
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
 )

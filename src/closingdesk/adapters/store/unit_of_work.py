@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy import Connection, Engine
 
+from closingdesk.adapters.store.people_repository import PeopleRepository
 from closingdesk.adapters.store.repositories import (
     DocumentRepository,
     EventLog,
@@ -22,6 +23,7 @@ class UnitOfWork:
     purchasers: PurchaserRepository
     documents: DocumentRepository
     events: EventLog
+    people: PeopleRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -37,6 +39,7 @@ class UnitOfWork:
         self.purchasers = PurchaserRepository(connection)
         self.documents = DocumentRepository(connection)
         self.events = EventLog(connection)
+        self.people = PeopleRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -8,7 +8,9 @@ from closingdesk.interfaces.cli import (
     agreement_commands,
     demo_commands,
     offering_commands,
+    people_commands,
     purchaser_commands,
+    serve_commands,
     status_commands,
 )
 
@@ -27,6 +29,8 @@ def build_app() -> typer.Typer:
         purchaser_commands,
         agreement_commands,
         status_commands,
+        people_commands,
+        serve_commands,
         demo_commands,
     ):
         module.register(app)

@@ -1,0 +1,1 @@
+"""The JSON API under /api/v1: request and response schemas per direction, bearer tokens."""

@@ -1,0 +1,163 @@
+"""users add|list|disable, tokens create, purchasers link."""
+
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from closingdesk.domain.problems import InvalidInput
+from closingdesk.domain.roles import ROLES
+from closingdesk.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    OfferingOption,
+    actor,
+    command,
+    open_store,
+    out,
+    print_json,
+)
+from closingdesk.interfaces.cli.purchaser_commands import purchasers_app
+from closingdesk.interfaces.http.settings import Settings
+from closingdesk.services.clock import utc_now
+from closingdesk.services.links import create_link
+from closingdesk.services.people import (
+    add_user,
+    create_token,
+    disable_user,
+    installation_secrets,
+    list_users,
+)
+
+users_app = typer.Typer(help="The team's users and their roles.", no_args_is_help=True)
+tokens_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    command(users_app, "add")(add)
+    command(users_app, "list")(list_command)
+    command(users_app, "disable")(disable)
+    command(tokens_app, "create")(create_token_command)
+    command(purchasers_app, "link")(link)
+    app.add_typer(users_app, name="users")
+    app.add_typer(tokens_app, name="tokens")
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = typer.prompt("Password", hide_input=True)
+    second = typer.prompt("Repeat the password", hide_input=True)
+    if first != second:
+        raise InvalidInput("the two passwords differ; nothing was changed")
+    return str(first)
+
+
+def add(
+    email: Annotated[str, typer.Argument(help="The user's e-mail address (their sign-in).")],
+    role: Annotated[str, typer.Option(help=f"One of: {', '.join(ROLES)}.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Add a user; the password is asked for without echo (or read with --password-stdin)."""
+    password = _read_password(password_stdin)
+    user = add_user(
+        open_store(db), email, role=role, password=password, actor=actor(), now=utc_now()
+    )
+    if json:
+        print_json({"id": user.id, "email": user.email, "role": user.role})
+    else:
+        out.print(f"Added {escape(user.email)} as {user.role} (id {user.id})")
+
+
+def list_command(db: DbOption = None, json: JsonOption = False) -> None:
+    """List the users with their role and whether they are disabled."""
+    users = list_users(open_store(db))
+    if json:
+        print_json(
+            [{"id": u.id, "email": u.email, "role": u.role, "disabled": u.disabled} for u in users]
+        )
+        return
+    table = Table(title="Users")
+    for column in ("id", "e-mail", "role", "status"):
+        table.add_column(column)
+    for u in users:
+        table.add_row(str(u.id), escape(u.email), u.role, "disabled" if u.disabled else "active")
+    out.print(table)
+
+
+def disable(
+    email: Annotated[str, typer.Argument(help="The user's e-mail address.")],
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Disable a user: they can no longer sign in, and their tokens stop working."""
+    user = disable_user(open_store(db), email, actor=actor(), now=utc_now())
+    if json:
+        print_json({"id": user.id, "email": user.email, "disabled": True})
+    else:
+        out.print(f"Disabled {escape(user.email)}")
+
+
+def create_token_command(
+    user: Annotated[str, typer.Option("--user", help="The e-mail of the token's user.")],
+    label: Annotated[str | None, typer.Option(help="What the token is for.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Create an API bearer token for a user; it is shown once, only its hash is kept."""
+    owner, token = create_token(open_store(db), user, label=label, actor=actor(), now=utc_now())
+    if json:
+        print_json({"user": owner.email, "role": owner.role, "token": token})
+    else:
+        out.print(f"Token for {escape(owner.email)} ({owner.role}); it is shown only now:")
+        out.print(token, markup=False)
+
+
+def link(
+    purchaser: Annotated[int, typer.Argument(help="The purchaser's id.")],
+    days: Annotated[int, typer.Option(help="Days until the link expires.")] = 14,
+    sent_to: Annotated[str | None, typer.Option(help="Where the link is being sent.")] = None,
+    public_url: Annotated[
+        str, typer.Option(help="Where the deal room is served (or $CLOSINGDESK_PUBLIC_URL).")
+    ] = "http://127.0.0.1:8000",
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Print a signed, expiring, revocable link that opens this purchaser's own page."""
+    if days < 1:
+        raise InvalidInput("--days must be 1 or more")
+    engine = open_store(db)
+    settings = Settings.from_environment("", public_url=public_url)
+    issued = create_link(
+        engine,
+        purchaser,
+        offering=offering,
+        link_key=installation_secrets(engine).link_key,
+        lifetime=timedelta(days=days),
+        sent_to=sent_to,
+        actor=actor(),
+        now=utc_now(),
+    )
+    url = f"{settings.public_url}/p/{issued.token}"
+    if json:
+        print_json(
+            {
+                "purchaser_id": purchaser,
+                "link_id": issued.link.id,
+                "url": url,
+                "expires_at": issued.link.expires_at,
+            }
+        )
+    else:
+        out.print(url, markup=False)
+        out.print(f"expires {issued.link.expires_at}", markup=False)

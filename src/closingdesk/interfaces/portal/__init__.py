@@ -1,0 +1,1 @@
+"""The purchaser's own page, opened by a signed link, no account."""
