@@ -139,6 +139,7 @@ def test_the_demo_runs_through_the_installed_command(tmp_path: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     demo = json.loads(result.stdout)
+    assert demo["admin"]["email"] and len(demo["admin"]["password"]) >= 12
     purchasers = demo["status"]["purchasers"]
     assert len(purchasers) >= 12
     assert any(not p["checklist"]["agreement_generated"] for p in purchasers)
@@ -205,6 +206,12 @@ def test_an_xlsx_book_imports_like_a_csv_one(db: str, tmp_path: Path) -> None:
         ["audit", "log"],
         ["audit", "verify"],
         ["demo"],
+        ["users", "add"],
+        ["users", "list"],
+        ["users", "disable"],
+        ["tokens", "create"],
+        ["purchasers", "link"],
+        ["serve"],
     ],
 )
 def test_every_command_explains_itself_in_help(command: list[str]) -> None:
@@ -218,3 +225,45 @@ def test_names_that_look_like_markup_are_printed_as_they_are(db: str, tmp_path: 
     assert cli("purchasers", "import", str(book), db=db).exit_code == 0
     assert "[bold]Fund[/bold] [red]" in cli("purchasers", "list", db=db).stdout
     assert "[bold]Fund[/bold] [red]" in cli("status", db=db).stdout
+
+
+def test_users_tokens_and_links_from_the_command_line(db: str, tmp_path: Path) -> None:
+    cli("purchasers", "import", str(book_file(tmp_path, THREE_PURCHASERS)), db=db)
+    added = runner.invoke(
+        build_app(),
+        [
+            "users",
+            "add",
+            "cfo@example.com",
+            "--role",
+            "admin",
+            "--password-stdin",
+            "--json",
+            "--db",
+            db,
+        ],
+        input="a long enough password\n",
+    )
+    assert added.exit_code == 0, added.output
+    assert json.loads(added.stdout)["role"] == "admin"
+    users = json.loads(cli("users", "list", "--json", db=db).stdout)
+    assert [(u["email"], u["disabled"]) for u in users] == [("cfo@example.com", False)]
+    token = json.loads(
+        cli("tokens", "create", "--user", "cfo@example.com", "--json", db=db).stdout
+    )["token"]
+    assert token.startswith("cd_")
+    link = json.loads(cli("purchasers", "link", "2", "--json", db=db).stdout)
+    assert "/p/" in link["url"] and link["purchaser_id"] == 2
+    assert cli("purchasers", "link", "99", db=db).exit_code == 1
+    assert cli("users", "disable", "cfo@example.com", db=db).exit_code == 0
+    users = json.loads(cli("users", "list", "--json", db=db).stdout)
+    assert users[0]["disabled"] is True
+
+
+def test_a_user_with_a_bad_role_is_refused_with_exit_status_1(db: str) -> None:
+    result = runner.invoke(
+        build_app(),
+        ["users", "add", "x@example.com", "--role", "boss", "--password-stdin", "--db", db],
+        input="a long enough password\n",
+    )
+    assert result.exit_code == 1 and "unknown role" in result.stderr

@@ -1,4 +1,5 @@
-"""The demo closing: the seed's offering, a fictional book, every agreement drafted.
+"""The demo closing: the seed's offering, a fictional book, every agreement drafted, and a
+demo admin for the deal room (a fresh random password each time).
 
 It runs the same services a user would, on a fresh SQLite database in the demo folder, so
 the demo always shows the whole closing as far as closingdesk has built it.
@@ -6,6 +7,7 @@ the demo always shows the whole closing as far as closingdesk has built it.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,8 +18,11 @@ from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
 from closingdesk.examples import demo_book_path
 from closingdesk.services.agreements import DraftedAgreement, blank_form, draft_agreements
 from closingdesk.services.offerings import create_offering
+from closingdesk.services.people import add_user
 from closingdesk.services.purchasers import BookImport, import_book
 from closingdesk.services.status import ClosingStatus, closing_status
+
+DEMO_ADMIN = "admin@demo.closingdesk.invalid"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class Demo:
     imported: BookImport
     drafted: list[DraftedAgreement]
     status: ClosingStatus
+    admin_email: str
+    admin_password: str
 
 
 def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
@@ -49,5 +56,7 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
     _, form = blank_form(engine, offering=None)
     write_file(agreements, f"{NEOTHERAPEUTICS_2002.slug}-form.txt", form.encode("utf-8"))
     status = closing_status(engine, offering=None)
+    password = secrets.token_urlsafe(12)
+    add_user(engine, DEMO_ADMIN, role="admin", password=password, actor=actor, now=now)
     engine.dispose()
-    return Demo(url, folder, book, agreements, imported, drafted, status)
+    return Demo(url, folder, book, agreements, imported, drafted, status, DEMO_ADMIN, password)

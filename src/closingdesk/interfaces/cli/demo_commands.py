@@ -10,10 +10,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from closingdesk.interfaces.cli.common import JsonOption, actor, command, out, print_json
+from closingdesk.interfaces.cli.common import JsonOption, actor, command, err, out, print_json
+from closingdesk.interfaces.cli.serve_commands import run_server
 from closingdesk.interfaces.cli.status_commands import print_status, status_json
 from closingdesk.services.clock import utc_now
-from closingdesk.services.demo import build_demo
+from closingdesk.services.demo import Demo, build_demo
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +25,10 @@ def demo(
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder for the demo database and files.")
     ] = Path("closingdesk-demo"),
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then open the deal room on the demo data.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve.")] = 8000,
     json: JsonOption = False,
 ) -> None:
     """Run the demo closing: the seed's offering, a fictional book, every agreement drafted."""
@@ -32,12 +37,20 @@ def demo(
         print_json(
             {
                 "database": result.database_url,
+                "admin": {"email": result.admin_email, "password": result.admin_password},
                 "book": str(result.book),
                 "agreements": str(result.agreements),
                 "status": status_json(result.status),
             }
         )
-        return
+    else:
+        _print_demo(result)
+    if serve:
+        err.print(f"Serving the deal room at http://127.0.0.1:{port}/ (Ctrl-C stops it)")
+        run_server(result.database_url, host="127.0.0.1", port=port)
+
+
+def _print_demo(result: Demo) -> None:
     print_status(result.status, limit=200)
     for d in result.drafted:
         if d.missing:
@@ -50,6 +63,8 @@ def demo(
     out.print(f"Book:       {result.book}", markup=False)
     out.print(f"Agreements: {result.agreements}/", markup=False)
     out.print(f"Try:        {_program()} status --db {result.database_url}", markup=False)
+    out.print(f"Deal room:  {_program()} serve --db {result.database_url}", markup=False)
+    out.print(f"Sign in as: {result.admin_email} / password {result.admin_password}", markup=False)
 
 
 def _program() -> str:
