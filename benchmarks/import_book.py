@@ -18,7 +18,7 @@ from benchmarks.books import book_rows, write_book
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
 from closingdesk.services.offerings import create_offering
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.purchasers import NEW_COLUMNS, import_book
 
 NOW = datetime(2002, 3, 12, 16, 0, tzinfo=UTC)
 
@@ -50,24 +50,7 @@ def _import(database: Path, book: Path) -> float:
     return seconds
 
 
-COLUMNS = (
-    "offering_id",
-    "name",
-    "name_key",
-    "shares",
-    "warrant_shares",
-    "email",
-    "attention",
-    "address",
-    "fax",
-    "dtc_participant",
-    "dtc_account",
-    "dtc_reference",
-    "signer_name",
-    "signer_title",
-    "created_at",
-    "updated_at",
-)
+COLUMNS = NEW_COLUMNS  # the very columns the import service inserts
 
 
 def _floor(database: Path, rows: list[dict[str, str]]) -> float:

@@ -12,25 +12,13 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from closingdesk.domain.book import BookEntry, name_key
+from closingdesk.domain.book import BOOK_COLUMNS, BookEntry, name_key
 from closingdesk.domain.checklist import is_signed
 from closingdesk.domain.problems import Problem, cell
 from closingdesk.domain.purchaser import Purchaser
 
-# Book column -> the purchaser's value it sets.
-UPDATABLE = (
-    "shares",
-    "warrant_shares",
-    "email",
-    "attention",
-    "address",
-    "fax",
-    "dtc_participant",
-    "dtc_account",
-    "dtc_reference",
-    "signer_name",
-    "signer_title",
-)
+# The book's columns that an import may change on an existing purchaser: all but the name.
+UPDATABLE = tuple(column for column in BOOK_COLUMNS if column != "name")
 
 
 @dataclass(frozen=True)

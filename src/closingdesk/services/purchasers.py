@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from closingdesk.adapters.book_files import read_book
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book import name_key, validate_book
-from closingdesk.domain.book_merge import ImportPlan, NewPurchaser, plan_import
+from closingdesk.domain.book_merge import UPDATABLE, ImportPlan, NewPurchaser, plan_import
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import InvalidInput, NotFound
 from closingdesk.domain.purchaser import Purchaser
@@ -82,24 +82,8 @@ def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) ->
     )
 
 
-NEW_COLUMNS = (
-    "offering_id",
-    "name",
-    "name_key",
-    "shares",
-    "warrant_shares",
-    "email",
-    "attention",
-    "address",
-    "fax",
-    "dtc_participant",
-    "dtc_account",
-    "dtc_reference",
-    "signer_name",
-    "signer_title",
-    "created_at",
-    "updated_at",
-)
+# The order of _new_values: the name and its key, the book's other columns, the times.
+NEW_COLUMNS = ("offering_id", "name", "name_key", *UPDATABLE, "created_at", "updated_at")
 
 
 def _new_values(offering_id: int, new: NewPurchaser, at: str) -> tuple[Any, ...]:

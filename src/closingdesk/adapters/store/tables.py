@@ -59,7 +59,6 @@ purchasers = Table(
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
     UniqueConstraint("offering_id", "name_key", name="uq_purchasers_offering_name"),
-    Index("ix_purchasers_offering_key", "offering_id", "name_key"),
     Index("ix_purchasers_offering_shares", "offering_id", "shares"),
 )
 

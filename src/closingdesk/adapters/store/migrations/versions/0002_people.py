@@ -57,13 +57,12 @@ def upgrade() -> None:
         sa.Column("name", sa.String(40), primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
     )
-    # The purchasers table is searched and sorted by these in the deal room.
-    op.create_index("ix_purchasers_offering_key", "purchasers", ["offering_id", "name_key"])
+    # The deal room sorts the purchasers table by shares (by name the unique constraint's
+    # index on (offering_id, name_key) serves).
     op.create_index("ix_purchasers_offering_shares", "purchasers", ["offering_id", "shares"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_purchasers_offering_shares", "purchasers")
-    op.drop_index("ix_purchasers_offering_key", "purchasers")
     for table in ("app_secrets", "login_failures", "purchaser_links", "api_tokens", "users"):
         op.drop_table(table)
