@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from closingdesk.domain.book import BOOK_COLUMNS, BookEntry, name_key
 from closingdesk.domain.checklist import is_signed
@@ -28,9 +29,10 @@ class Update:
     changes: Mapping[str, object]  # column -> new value, only what differs
 
 
-@dataclass(frozen=True)
-class NewPurchaser:
-    key: str  # the name key, computed once: a book can have 100,000 rows
+class NewPurchaser(NamedTuple):
+    """A row that adds a purchaser (a NamedTuple: a book can have 100,000 of them)."""
+
+    key: str  # the name key, computed once
     entry: BookEntry
 
 
