@@ -24,6 +24,9 @@ from closingdesk.adapters.store.engine import make_engine, upgrade
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# The suite creates hundreds of users: hash their passwords with argon2's cheapest profile.
+os.environ.setdefault("CLOSINGDESK_TEST_PASSWORD_HASHING", "1")
+
 
 def _pg_bin(name: str) -> str | None:
     found = shutil.which(name)

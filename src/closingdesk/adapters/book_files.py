@@ -36,13 +36,18 @@ class RawBook:
     rows: list[Row]
 
 
-def read_book(path: Path) -> RawBook:
-    """The book in a .csv or .xlsx file, chosen by the file's suffix."""
+def read_book(path: Path, *, source: str | None = None) -> RawBook:
+    """The book in a .csv or .xlsx file, chosen by the file's suffix.
+
+    ``source`` is the name problems are reported under (an upload's own file name rather
+    than the temporary file it was saved to); by default the path as given.
+    """
+    name = source or str(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InvalidInput(f"{path}: a purchaser book must be a .csv or .xlsx file")
+        raise InvalidInput(f"{name}: a purchaser book must be a .csv or .xlsx file")
     with _gc_paused():
-        return _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
+        return _read_csv(path, name) if suffix == ".csv" else _read_xlsx(path, name)
 
 
 @contextmanager
@@ -58,19 +63,19 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_csv(path: Path) -> RawBook:
-    text = _decode(str(path), _read_bytes(path))
+def _read_csv(path: Path, name: str) -> RawBook:
+    text = _decode(name, _read_bytes(path, name))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         records = list(map(tuple, reader))
     except csv.Error as error:
-        where = f"{path} line {reader.line_num}"
+        where = f"{name} line {reader.line_num}"
         raise InvalidInput(f"{where}: not readable as CSV ({error})") from None
-    return _book(str(path), records)
+    return _book(name, records)
 
 
-def _read_xlsx(path: Path) -> RawBook:
-    data = _read_bytes(path)
+def _read_xlsx(path: Path, name: str) -> RawBook:
+    data = _read_bytes(path, name)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
@@ -78,8 +83,8 @@ def _read_xlsx(path: Path) -> RawBook:
         finally:
             workbook.close()
     except _BROKEN_XLSX as error:
-        raise InvalidInput(f"{path}: not a readable .xlsx workbook ({error})") from None
-    return _book(str(path), records)
+        raise InvalidInput(f"{name}: not a readable .xlsx workbook ({error})") from None
+    return _book(name, records)
 
 
 # What openpyxl raises on a file that is not a well-formed workbook.
@@ -118,11 +123,11 @@ def _xlsx_record(values: Iterable[object]) -> tuple[str, ...]:
     return tuple(cells)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise InvalidInput(f"{path}: cannot read the file ({error.strerror})") from None
+        raise InvalidInput(f"{name}: cannot read the file ({error.strerror})") from None
 
 
 def _decode(source: str, data: bytes) -> str:

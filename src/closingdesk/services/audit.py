@@ -22,7 +22,7 @@ class ChainVerdict:
 
 def audit_log(engine: Engine, *, subject: str | None = None) -> list[ChainedEvent]:
     with UnitOfWork(engine, read_only=True) as uow:
-        return list(uow.events.iter(subject_prefix=subject))
+        return list(uow.events.iter(subject=subject))
 
 
 def verify_chain(engine: Engine) -> ChainVerdict:

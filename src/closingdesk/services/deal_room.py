@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.purchaser_queries import (
+    MISSING,
     SORTS,
     AllocationTotals,
     PageQuery,
@@ -128,6 +129,8 @@ def _check_query(query: PageQuery) -> list[str]:
         problems.append(f"sort must be one of {', '.join(SORTS)}")
     if query.state is not None and query.state not in STATES:
         problems.append(f"state must be one of {', '.join(STATES)}")
+    if query.attention is not None and query.attention not in MISSING:
+        problems.append(f"attention must be one of {', '.join(MISSING)}")
     if query.page < 1:
         problems.append("page must be 1 or more")
     if not 1 <= query.per_page <= MAX_PER_PAGE:

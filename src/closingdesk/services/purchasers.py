@@ -32,10 +32,20 @@ class BookImport:
 
 
 def import_book(
-    engine: Engine, path: Path, *, offering: str | None, actor: str, now: datetime
+    engine: Engine,
+    path: Path,
+    *,
+    offering: str | None,
+    actor: str,
+    now: datetime,
+    source: str | None = None,
 ) -> BookImport:
-    """Import a CSV or XLSX book: every problem reported at once, nothing written if any."""
-    raw = read_book(path)
+    """Import a CSV or XLSX book: every problem reported at once, nothing written if any.
+
+    ``source`` names the file in problems and events (an upload's own name), by default
+    the path as given.
+    """
+    raw = read_book(path, source=source)
     entries, problems = validate_book(raw.source, raw.header, raw.rows)
     columns = {h.strip().lower() for h in raw.header}
     with UnitOfWork(engine) as uow:

@@ -19,6 +19,13 @@ from closingdesk.domain.checklist import CHECKLIST, STATES, state_of
 from closingdesk.domain.purchaser import Purchaser
 
 SORTS = ("id", "name", "shares", "updated")
+_C = t.purchasers.c
+# The dashboard's "needs attention" items: what each counts, and what the table narrows to.
+MISSING: dict[str, ColumnElement[bool]] = {
+    "missing_dwac": or_(_C.dtc_participant.is_(None), _C.dtc_account.is_(None)),
+    "missing_address": _C.address.is_(None),
+    "missing_email": _C.email.is_(None),
+}
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,7 @@ class PageQuery:
     descending: bool = False
     page: int = 1
     per_page: int = 50
+    attention: str | None = None  # one of MISSING: only the purchasers that item counts
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,8 @@ def _filters(offering_id: int, query: PageQuery) -> list[ColumnElement[bool]]:
         )
     if query.state:
         conditions.append(_state_condition(query.state))
+    if query.attention:
+        conditions.append(MISSING[query.attention])
     return conditions
 
 

@@ -222,10 +222,11 @@ class EventLog:
             )
         return chained
 
-    def iter(self, *, subject_prefix: str | None = None) -> Iterator[ChainedEvent]:
+    def iter(self, *, subject: str | None = None) -> Iterator[ChainedEvent]:
+        """Every event, or those about one subject ("purchaser:3"), oldest first."""
         query = select(t.events).order_by(t.events.c.seq)
-        if subject_prefix is not None:
-            query = query.where(t.events.c.subject.startswith(subject_prefix, autoescape=True))
+        if subject is not None:
+            query = query.where(t.events.c.subject == subject)
         for row in self._c.execute(query):
             yield ChainedEvent(
                 seq=int(row.seq),

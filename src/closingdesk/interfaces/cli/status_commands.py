@@ -141,7 +141,7 @@ def log(
     json: JsonOption = False,
     subject: Annotated[
         str | None,
-        typer.Option(help='Only events whose subject starts with this, e.g. "purchaser:3".'),
+        typer.Option(help='Only the events about one subject, e.g. "purchaser:3".'),
     ] = None,
 ) -> None:
     """List the event log, oldest first."""
