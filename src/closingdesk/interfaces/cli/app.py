@@ -7,6 +7,7 @@ import typer
 from closingdesk.interfaces.cli import (
     agreement_commands,
     demo_commands,
+    document_commands,
     offering_commands,
     people_commands,
     purchaser_commands,
@@ -28,6 +29,7 @@ def build_app() -> typer.Typer:
         offering_commands,
         purchaser_commands,
         agreement_commands,
+        document_commands,
         status_commands,
         people_commands,
         serve_commands,

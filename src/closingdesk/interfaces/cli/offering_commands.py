@@ -26,6 +26,7 @@ from closingdesk.interfaces.cli.common import (
 )
 from closingdesk.services.clock import utc_now
 from closingdesk.services.offerings import create_offering, get_offering
+from closingdesk.services.signing_identity import ensure_signing_identity
 
 offering_app = typer.Typer(help="The offering's terms.", no_args_is_help=True)
 
@@ -54,7 +55,10 @@ def init(
     if example is not None and example not in EXAMPLES:
         raise InvalidInput(f"no example {example!r}; there is {', '.join(EXAMPLES)}")
     offering_terms = EXAMPLES[example] if example else load_terms_file(terms)  # type: ignore[arg-type]
-    offering = create_offering(open_store(db), offering_terms, actor=actor(), now=utc_now())
+    engine = open_store(db)
+    offering = create_offering(engine, offering_terms, actor=actor(), now=utc_now())
+    # the key pair and certificate its executed agreements will be signed with
+    ensure_signing_identity(engine, offering=offering, actor=actor(), now=utc_now())
     if json:
         print_json(offering_json(offering))
     else:

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from closingdesk.adapters.store import signing_tables  # noqa: F401  (its tables join metadata)
 from closingdesk.adapters.store.tables import metadata
 
 connection = context.config.attributes["connection"]

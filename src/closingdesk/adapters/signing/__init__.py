@@ -1,0 +1,1 @@
+"""Digital signatures: the signing identity, PAdES signing and verification, completion."""
