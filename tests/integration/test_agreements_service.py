@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+from io import BytesIO
 from pathlib import Path
 
+import docx
+import pytest
+from pypdf import PdfReader
 from sqlalchemy import Engine
 
-from closingdesk.services.agreements import draft_agreements
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.problems import InvalidInput
+from closingdesk.services.agreements import FORMATS, draft_agreements
 from closingdesk.services.audit import audit_log
 from closingdesk.services.purchasers import import_book
 from closingdesk.services.status import closing_status
@@ -58,3 +65,70 @@ def test_a_changed_book_row_resets_the_agreement_and_drafts_version_two(
     assert not closing_status(engine, offering=None).purchasers[0].checklist["agreement_generated"]
     _, again = draft_agreements(engine, offering=None, purchaser_id=1, actor=ACTOR, now=NOW)
     assert again[0].version == 2 and "1,200,000" in again[0].content.decode()
+
+
+def test_word_and_pdf_agreements_are_stored_as_documents_of_their_own(
+    engine: Engine, tmp_path: Path
+) -> None:
+    drafted_closing(engine, tmp_path)
+    for fmt in ("pdf", "docx"):
+        _, drafted = draft_agreements(engine, offering=None, fmt=fmt, actor=ACTOR, now=NOW)
+        assert [(d.version, d.changed) for d in drafted] == [(1, True)] * 3
+        assert drafted[0].file_name == f"agreement-00001-alpha-fund.{fmt}"
+    with UnitOfWork(engine, read_only=True) as uow:
+        stored = {fmt: uow.documents.latest(1, kind="agreement", fmt=fmt) for fmt in FORMATS}
+    assert {fmt: sorted(latest) for fmt, latest in stored.items()} == {
+        fmt: [1, 2, 3] for fmt in FORMATS
+    }
+    checklist = [
+        p.checklist["agreement_generated"] for p in closing_status(engine, offering=None).purchasers
+    ]
+    assert checklist == [True, True, False]
+
+
+def test_drafting_a_pdf_again_re_derives_its_sha256_and_adds_no_version(
+    engine: Engine, tmp_path: Path
+) -> None:
+    drafted_closing(engine, tmp_path)
+    _, first = draft_agreements(engine, offering=None, fmt="pdf", actor=ACTOR, now=NOW)
+    events_before = len(audit_log(engine))
+    _, again = draft_agreements(engine, offering=None, fmt="pdf", actor=ACTOR, now=NOW)
+    assert [d.sha256 for d in again] == [hashlib.sha256(d.content).hexdigest() for d in first]
+    assert not any(d.changed for d in again) and len(audit_log(engine)) == events_before
+
+
+def test_a_changed_purchaser_gets_a_pdf_that_names_version_two(
+    engine: Engine, tmp_path: Path
+) -> None:
+    drafted_closing(engine, tmp_path)
+    draft_agreements(engine, offering=None, fmt="pdf", actor=ACTOR, now=NOW)
+    book = book_file(tmp_path, "name,shares\nAlpha Fund,1200000\n", "more.csv")
+    import_book(engine, book, offering=None, actor=ACTOR, now=NOW)
+    _, again = draft_agreements(engine, offering=None, fmt="pdf", actor=ACTOR, now=NOW)
+    assert [(d.version, d.changed) for d in again] == [(2, True), (1, False), (1, False)]
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(again[0].content)).pages)
+    assert "Alpha Fund — v2" in text and "1,200,000" in text
+
+
+def test_counsels_word_template_is_filled_and_a_broken_one_refused(
+    engine: Engine, tmp_path: Path
+) -> None:
+    drafted_closing(engine, tmp_path)
+    template = word_file(tmp_path / "counsel.docx", "Agreement with {{ purchaser_name }}")
+    _, drafted = draft_agreements(
+        engine, offering=None, fmt="docx", template=template, actor=ACTOR, now=NOW
+    )
+    paragraphs = [p.text for p in docx.Document(BytesIO(drafted[0].content)).paragraphs]
+    assert paragraphs == ["Agreement with Alpha Fund"]
+    broken = word_file(tmp_path / "broken.docx", "Agreement with {{ purchaser_name")
+    with pytest.raises(InvalidInput, match="the Word template cannot be filled"):
+        draft_agreements(engine, offering=None, fmt="docx", template=broken, actor=ACTOR, now=NOW)
+    with pytest.raises(InvalidInput, match="Word agreements only"):
+        draft_agreements(engine, offering=None, fmt="pdf", template=template, actor=ACTOR, now=NOW)
+
+
+def word_file(path: Path, text: str) -> Path:
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(path))
+    return path

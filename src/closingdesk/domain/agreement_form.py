@@ -177,9 +177,9 @@ def blanks(terms: OfferingTerms) -> dict[str, str]:
     return {**BLANKS, **{key: format_usd(amount) for key, amount in prices.items()}}
 
 
-def term_words(terms: OfferingTerms) -> dict[str, str]:
-    """The terms as the paragraphs write them, escaped for :meth:`str.format`."""
-    words = {
+def term_texts(terms: OfferingTerms) -> dict[str, str]:
+    """The terms as the paragraphs write them."""
+    return {
         "date": written_date(terms.agreement_date),
         "issuer": terms.issuer_name,
         "security": terms.security_name,
@@ -190,30 +190,39 @@ def term_words(terms: OfferingTerms) -> dict[str, str]:
         "rule": terms.prospectus_rule,
         "state": terms.governing_law,
     }
-    return {key: escape(text) for key, text in words.items()}
+
+
+def term_words(terms: OfferingTerms) -> dict[str, str]:
+    """The terms as the paragraphs write them, escaped for :meth:`str.format`."""
+    return {key: escape(text) for key, text in term_texts(terms).items()}
 
 
 def escape(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def wire_lines(wire: WireInstructions) -> list[str]:
+def wire_texts(wire: WireInstructions) -> list[str]:
+    """The company's wire instructions, a text per line of the form."""
     digits = wire.aba_routing_number
     aba = " ".join(digits[i : i + 3] for i in range(0, len(digits), 3))  # "021 000 021"
     texts = [wire.bank_name, *wire.bank_address, f"ABA # {aba}", f"FBO {wire.fbo_name}"]
     texts += [f"A/C # {wire.fbo_account}", "For Further Credit to:", wire.ffc_name]
-    return [
-        line for text in [*texts, f"A/C # {wire.ffc_account}"] for line in lines_of(text, " " * 13)
-    ]
+    return [*texts, f"A/C # {wire.ffc_account}"]
+
+
+def wire_lines(wire: WireInstructions) -> list[str]:
+    return [line for text in wire_texts(wire) for line in lines_of(text, " " * 13)]
+
+
+def notice_texts(notice: NoticeAddress) -> list[str]:
+    """The company's address for notices, a text per line of the form."""
+    texts = [notice.name, *_prefixed("Attention: ", notice.attention), *_prefixed("", notice.title)]
+    texts += [*notice.address, *_prefixed("Facsimile: ", notice.fax)]
+    return [*texts, *_prefixed("E-mail: ", notice.email)]
 
 
 def notice_lines(notice: NoticeAddress) -> list[str]:
-    texts = [notice.name, *_prefixed("Attention: ", notice.attention), *_prefixed("", notice.title)]
-    texts += [
-        *notice.address,
-        *_prefixed("Facsimile: ", notice.fax),
-        *_prefixed("E-mail: ", notice.email),
-    ]
+    texts = notice_texts(notice)
     return [line for text in texts for line in lines_of(text, " " * 5, width=NOTICE_WIDTH)]
 
 

@@ -13,21 +13,22 @@ from typing import Any
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.agreement_readiness import missing_for_agreement
-from closingdesk.domain.agreement_text import (
-    AgreementData,
-    compile_form,
-    parse_agreement,
-    render_blank,
-)
+from closingdesk.domain.agreement_readiness import agreement_data, missing_for_agreement
+from closingdesk.domain.agreement_text import AgreementData, parse_agreement, render_blank
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import InvalidInput, NotFound, Problem
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.terms import OfferingTerms
+from closingdesk.services.agreement_formats import (
+    FORMATS,
+    VERSIONED,
+    read_template,
+    render_agreement_file,
+)
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import get_offering, resolve_offering
 
-FORMATS = ("txt",)
+__all__ = ["FORMATS", "DraftedAgreement", "agreement_data", "draft_agreements"]
 
 
 @dataclass(frozen=True)
@@ -42,46 +43,28 @@ class DraftedAgreement:
     missing: tuple[str, ...]  # blanks left because the purchaser's data is incomplete
 
 
-def agreement_data(terms: OfferingTerms, purchaser: Purchaser) -> AgreementData:
-    return AgreementData(
-        purchaser_name=purchaser.name,
-        shares=purchaser.shares,
-        price_per_share=terms.price_per_share,
-        purchase_price=purchaser.purchase_price(terms),
-        warrant_shares=purchaser.warrant_shares(terms),
-        exercise_price=terms.exercise_price,
-        dtc_participant=purchaser.dtc_participant,
-        dtc_account=purchaser.dtc_account,
-        dtc_reference=purchaser.dtc_reference,
-        attention=purchaser.attention,
-        address=purchaser.address,
-        fax=purchaser.fax,
-        purchaser_signer_name=purchaser.signer_name,
-        purchaser_signer_title=purchaser.signer_title,
-        company_signer_name=terms.company_signer_name,
-        company_signer_title=terms.company_signer_title,
-    )
-
-
 def draft_agreements(
     engine: Engine,
     *,
     offering: str | None,
     purchaser_id: int | None = None,
     fmt: str = "txt",
+    template: Path | None = None,
     actor: str,
     now: datetime,
 ) -> tuple[Offering, list[DraftedAgreement]]:
-    """Draft every purchaser's agreement (or one's); a new version only when the text changed."""
+    """Draft every purchaser's agreement (or one's) in one format, each format its own
+    document; a new version only when the bytes changed. ``template``: counsel's Word one."""
     if fmt not in FORMATS:
         raise InvalidInput(f"format {fmt!r} is not supported; use one of {', '.join(FORMATS)}")
+    word_template = read_template(template, fmt)
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         purchasers = uow.purchasers.list(found.id, purchaser_id=purchaser_id)
         if purchaser_id is not None and not purchasers:
             raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
         latest = uow.documents.latest(found.id, kind="agreement", fmt=fmt)
-        drafted = [_draft(found.terms, p, latest.get(p.id), fmt) for p in purchasers]
+        drafted = [_draft(found.terms, p, latest.get(p.id), fmt, word_template) for p in purchasers]
         at = stamp(now)
         _store(uow, found, drafted, fmt=fmt, at=at)
         complete = [d.purchaser_id for d in drafted if not d.missing]
@@ -92,12 +75,24 @@ def draft_agreements(
 
 
 def _draft(
-    terms: OfferingTerms, purchaser: Purchaser, latest: tuple[int, str] | None, fmt: str
+    terms: OfferingTerms,
+    purchaser: Purchaser,
+    latest: tuple[int, str] | None,
+    fmt: str,
+    template: bytes | None,
 ) -> DraftedAgreement:
-    content = compile_form(terms).render(agreement_data(terms, purchaser)).encode("utf-8")
+    """Rendered as the latest version first: the same bytes are no new version. Otherwise
+    rendered again as the next version, since a Word or PDF agreement names its version."""
+    data = agreement_data(terms, purchaser)
+    version = latest[0] if latest else 1
+    content = render_agreement_file(fmt, terms, data, version=version, template=template)
     digest = hashlib.sha256(content).hexdigest()
     changed = latest is None or latest[1] != digest
-    version = (latest[0] if latest else 0) + (1 if changed else 0)
+    if changed and latest is not None:
+        version += 1
+        if fmt in VERSIONED:
+            content = render_agreement_file(fmt, terms, data, version=version, template=template)
+            digest = hashlib.sha256(content).hexdigest()
     return DraftedAgreement(
         purchaser_id=purchaser.id,
         purchaser_name=purchaser.name,

@@ -33,6 +33,8 @@ agreements_app = typer.Typer(help="Agreements drafted from the form.", no_args_i
 
 class Format(StrEnum):
     txt = "txt"
+    docx = "docx"
+    pdf = "pdf"
 
 
 def register(app: typer.Typer) -> None:
@@ -43,16 +45,28 @@ def register(app: typer.Typer) -> None:
 
 def render(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the agreements to.")],
-    format: Annotated[Format, typer.Option(help="Document format.")] = Format.txt,
+    format: Annotated[
+        Format,
+        typer.Option(
+            help="txt: the form's own plain-text layout; docx (Word) or pdf: typeset, with the"
+            " form of warrant as Exhibit A."
+        ),
+    ] = Format.txt,
+    template: Annotated[
+        Path | None,
+        typer.Option(help="Counsel's Word template (.docx) to fill instead of closingdesk's."),
+    ] = None,
     purchaser: Annotated[int | None, typer.Option(help="Only this purchaser's id.")] = None,
-    blank: Annotated[bool, typer.Option(help="Write the empty form instead.")] = False,
+    blank: Annotated[bool, typer.Option(help="Write the empty text form instead.")] = False,
     db: DbOption = None,
     offering: OfferingOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Draft one agreement per purchaser in the form's own plain-text layout."""
+    """Draft one agreement per purchaser, as the form's text, a Word document or a PDF."""
     engine = open_store(db)
     if blank:
+        if format is not Format.txt:
+            raise InvalidInput("the blank form is written as text only (--format txt)")
         found, text = blank_form(engine, offering=offering)
         path = write_file(out_dir, f"{found.slug}-form.{format.value}", text.encode("utf-8"))
         _report_blank(path, json)
@@ -62,6 +76,7 @@ def render(
         offering=offering,
         purchaser_id=purchaser,
         fmt=format.value,
+        template=template,
         actor=actor(),
         now=utc_now(),
     )

@@ -1,0 +1,1 @@
+"""Documents typeset for people: agreements and warrants as PDF (reportlab) and Word (docxtpl)."""

@@ -1,0 +1,39 @@
+"""A typeset document laid out as a PDF: deterministic bytes for the same blocks and values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from io import BytesIO
+
+from reportlab.platypus import SimpleDocTemplate
+
+from closingdesk.adapters.documents.pdf_blocks import flowables
+from closingdesk.adapters.documents.pdf_pages import PagedCanvas, PdfMeta
+from closingdesk.adapters.documents.pdf_styles import MARGIN, PAGE, register_fonts
+from closingdesk.domain.typeset import Block, Context
+
+__all__ = ["PdfMeta", "render_pdf"]
+
+
+def render_pdf(blocks: Sequence[Block], context: Context, meta: PdfMeta) -> bytes:
+    register_fonts()
+    out = BytesIO()
+    template = SimpleDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator="closingdesk",
+        producer="closingdesk",
+        keywords="",
+        invariant=1,
+        lang="en-US",
+    )
+    template.build(flowables(blocks, context), canvasmaker=partial(PagedCanvas, meta=meta))
+    return out.getvalue()

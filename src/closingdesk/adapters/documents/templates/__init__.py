@@ -1,0 +1,1 @@
+"""closingdesk's default Word templates (built by ``build_default_templates``)."""

@@ -1,0 +1,114 @@
+"""A warrant: the holder's right to buy shares of common stock at the exercise price until expiry.
+
+A warrant expires at 5:00 pm New York time on the anniversary of its issue date, ``years``
+later, whatever the issuer's own time zone; New York's daylight-saving rules decide the
+offset. A warrant issued on February 29 expires on February 28 of a common year.
+
+>>> warrant_expiry(date(2002, 1, 15), 5).isoformat()
+'2007-01-15T17:00:00-05:00'
+
+The seed's warrants, issued on March 12, 2002 (standard time), expire in daylight time:
+from 2007 on, New York's daylight time starts on the second Sunday of March.
+
+>>> warrant_expiry(date(2002, 3, 12), 5).isoformat()
+'2007-03-12T17:00:00-04:00'
+>>> warrant_expiry(date(2004, 2, 29), 5).date()
+datetime.date(2009, 2, 28)
+>>> expiry_words(warrant_expiry(date(2002, 3, 12), 5))
+'5:00 p.m. (New York time) on March 12, 2007'
+
+The form of warrant (:mod:`closingdesk.domain.warrant_form`) filled for one warrant:
+
+>>> warrant = WarrantData("Alpha Fund", None, 250_000, Decimal("2.75"), date(2002, 3, 12), 5,
+...                       "NeoTherapeutics, Inc.", "California")
+>>> text = warrant_text(warrant)
+>>> "Warrant No.: to be assigned at closing" in text and "X = Y(A − B) / A" in text
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from closingdesk.domain.agreement_form import AgreementData, written_date
+from closingdesk.domain.money import format_shares, format_usd
+from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.typeset import as_text
+from closingdesk.domain.warrant_form import WARRANT_FORM
+
+NEW_YORK = "America/New_York"
+EXPIRY_TIME = time(17, 0)
+UNNUMBERED = "to be assigned at closing"
+
+
+@dataclass(frozen=True)
+class WarrantData:
+    """One warrant's values, as the form of warrant prints them."""
+
+    holder: str
+    number: str | None  # None until the warrant is numbered at the closing
+    shares: int
+    exercise_price: Decimal
+    issue_date: date
+    years: int
+    issuer: str
+    governing_law: str  # a state: "California"
+
+    @property
+    def expiry(self) -> datetime:
+        return warrant_expiry(self.issue_date, self.years)
+
+
+def warrant_expiry(issue_date: date, years: int) -> datetime:
+    """5:00 pm New York time on the ``years``-th anniversary of ``issue_date``."""
+    year = issue_date.year + years
+    try:
+        day = issue_date.replace(year=year)
+    except ValueError:  # February 29 in a common year
+        day = date(year, 2, 28)
+    return datetime.combine(day, EXPIRY_TIME, tzinfo=ZoneInfo(NEW_YORK))
+
+
+def expiry_words(expiry: datetime) -> str:
+    hour = expiry.hour % 12 or 12
+    noon = "a.m." if expiry.hour < 12 else "p.m."
+    when = f"{hour}:{expiry.minute:02d} {noon} (New York time)"
+    return f"{when} on {written_date(expiry.date())}"
+
+
+def warrant_for_agreement(terms: OfferingTerms, data: AgreementData) -> WarrantData:
+    """The warrant an agreement promises its purchaser (Exhibit A), not yet numbered."""
+    return WarrantData(
+        holder=data.purchaser_name,
+        number=None,
+        shares=data.warrant_shares,
+        exercise_price=data.exercise_price,
+        issue_date=terms.agreement_date,
+        years=terms.warrant_years,
+        issuer=terms.issuer_name,
+        governing_law=terms.governing_law,
+    )
+
+
+def warrant_context(warrant: WarrantData) -> dict[str, str]:
+    """The form of warrant's fields filled from one warrant."""
+    return {
+        "holder": warrant.holder,
+        "warrant_number": warrant.number or UNNUMBERED,
+        "warrant_no": warrant.number or "_" * 12,  # in a sentence: a blank until numbered
+        "warrant_shares": format_shares(warrant.shares),
+        "exercise_price": format_usd(warrant.exercise_price),
+        "exercise_price_per_share": f"{format_usd(warrant.exercise_price)} per share",
+        "issue_date": written_date(warrant.issue_date),
+        "expiry": expiry_words(warrant.expiry),
+        "issuer": warrant.issuer,
+        "state": warrant.governing_law,
+    }
+
+
+def warrant_text(warrant: WarrantData) -> str:
+    """The filled form of warrant as plain text."""
+    return as_text(WARRANT_FORM, warrant_context(warrant))
