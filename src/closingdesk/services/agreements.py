@@ -67,9 +67,9 @@ def draft_agreements(
         drafted = [_draft(found.terms, p, latest.get(p.id), fmt, word_template) for p in purchasers]
         at = stamp(now)
         _store(uow, found, drafted, fmt=fmt, at=at)
-        complete = [d.purchaser_id for d in drafted if not d.missing]
-        uow.purchasers.set_checklist(complete, "agreement_generated", done=True)
-        uow.events.append(at=at, actor=actor, entries=_events(drafted, fmt))
+        ticked = _newly_complete(purchasers, drafted)
+        uow.purchasers.set_checklist(ticked, "agreement_generated", done=True)
+        uow.events.append(at=at, actor=actor, entries=_events(drafted, fmt, set(ticked)))
         uow.commit()
     return found, drafted
 
@@ -127,7 +127,17 @@ def _store(
     )
 
 
-def _events(drafted: list[DraftedAgreement], fmt: str) -> list[tuple[str, str, dict[str, Any]]]:
+def _newly_complete(purchasers: list[Purchaser], drafted: list[DraftedAgreement]) -> list[int]:
+    """Purchasers whose agreement is now drafted with complete data and was not before."""
+    complete = {d.purchaser_id for d in drafted if not d.missing}
+    return [p.id for p in purchasers if p.id in complete and not p.checklist["agreement_generated"]]
+
+
+def _events(
+    drafted: list[DraftedAgreement], fmt: str, ticked: set[int]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """A new version, or an unchanged one that ticks ``agreement_generated`` again (after the
+    book changed and changed back), is a change of state: each gets its event."""
     return [
         (
             "agreement.drafted",
@@ -138,10 +148,12 @@ def _events(drafted: list[DraftedAgreement], fmt: str) -> list[tuple[str, str, d
                 "sha256": d.sha256,
                 "file_name": d.file_name,
                 "missing": list(d.missing),
+                "new_version": d.changed,
+                "agreement_generated": d.purchaser_id in ticked,
             },
         )
         for d in drafted
-        if d.changed
+        if d.changed or d.purchaser_id in ticked
     ]
 
 

@@ -110,6 +110,8 @@ def revoke_link(engine: Engine, link_id: int, *, actor: str, now: datetime) -> P
         if found is None:
             raise NotFound(f"no link {link_id}")
         link = found[0]
+        if link.revoked_at is not None:  # revoking twice changes nothing
+            return link
         at = stamp(now)
         uow.people.revoke_link(link_id, at=at)
         entry = ("link.revoked", f"purchaser:{link.purchaser_id}", {"link_id": link_id})

@@ -21,17 +21,17 @@ from closingdesk.services.clock import utc_now
 from closingdesk.services.people import NotAuthenticated, user_by_id, user_for_token
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_now() -> datetime:
+async def get_now() -> datetime:
     return utc_now()
 
 
@@ -78,7 +78,7 @@ class ApiRequires:
     def __init__(self, permission: Permission) -> None:
         self.permission = permission
 
-    def __call__(self, user: Annotated[User, Depends(api_user)]) -> User:
+    async def __call__(self, user: Annotated[User, Depends(api_user)]) -> User:
         return _check(user, self.permission)
 
 
@@ -86,7 +86,7 @@ class PageRequires:
     def __init__(self, permission: Permission) -> None:
         self.permission = permission
 
-    def __call__(self, user: Annotated[User, Depends(page_user)]) -> User:
+    async def __call__(self, user: Annotated[User, Depends(page_user)]) -> User:
         return _check(user, self.permission)
 
 
