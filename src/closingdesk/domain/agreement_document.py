@@ -98,11 +98,13 @@ BODY: tuple[Block, ...] = (
         "{issuer}",
         (("By:", None), ("Name:", "company_signer_name"), ("Title:", "company_signer_title")),
         lead="COMPANY:",
+        signer="company",
     ),
     Signature(
         "{purchaser_name}",
         (("By:", None), ("Name:", "purchaser_signer_name"), ("Title:", "purchaser_signer_title")),
         lead="PURCHASER:",
+        signer="purchaser",
     ),
 )
 EXHIBITS: tuple[Block, ...] = (

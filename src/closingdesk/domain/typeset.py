@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Context = Mapping[str, str | tuple[str, ...]]
 
@@ -68,11 +68,15 @@ class Fields:
 
 @dataclass(frozen=True)
 class Signature:
-    """A signature block: the party's name over By / Name / Title lines."""
+    """A signature block: the party's name over By / Name / Title lines.
+
+    ``signer`` names whose block it is ("company"): :func:`completed` fills it once signed.
+    """
 
     party: str
     rows: tuple[tuple[str, str | None], ...]
     lead: str = ""  # a line above the party's name, e.g. "PURCHASER:"
+    signer: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,26 @@ class PageBreak:
 
 
 Block = Title | Heading | Para | Lines | Fields | Signature | PageBreak
+
+
+def completed(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks as signed: in each signer's block the blank line to sign takes the value
+    ``{signer}_signature`` (a conformed "/s/ Name") and a "Date:" line ``{signer}_signed_on``.
+
+    >>> block = Signature("{issuer}", (("By:", None), ("Name:", "company_signer_name")),
+    ...                   signer="company")
+    >>> completed([block])[0].rows
+    (('By:', 'company_signature'), ('Name:', 'company_signer_name'), ('Date:', 'company_signed_on'))
+    """
+    return tuple(_completed(block) for block in blocks)
+
+
+def _completed(block: Block) -> Block:
+    if not isinstance(block, Signature) or not block.signer:
+        return block
+    key = block.signer
+    rows = tuple((label, f"{key}_signature" if k is None else k) for label, k in block.rows)
+    return replace(block, rows=(*rows, ("Date:", f"{key}_signed_on")))
 
 
 def runs(text: str) -> list[tuple[str, bool]]:

@@ -153,3 +153,9 @@ app_secrets = Table(
     Column("name", String(40), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# Tables defined in their own modules join this metadata when they are imported.
+from closingdesk.adapters.store import (  # noqa: E402
+    invitation_tables,  # noqa: F401
+    signature_tables,  # noqa: F401
+)

@@ -8,10 +8,12 @@ from closingdesk.interfaces.cli import (
     agreement_commands,
     demo_commands,
     document_commands,
+    invitation_commands,
     offering_commands,
     people_commands,
     purchaser_commands,
     serve_commands,
+    signature_commands,
     status_commands,
 )
 
@@ -30,6 +32,8 @@ def build_app() -> typer.Typer:
         purchaser_commands,
         agreement_commands,
         document_commands,
+        invitation_commands,
+        signature_commands,
         status_commands,
         people_commands,
         serve_commands,

@@ -1,4 +1,5 @@
-"""documents verify: is this PDF signed by us, and unchanged since?"""
+"""documents verify (is this PDF signed by us, and unchanged since?), add-prospectus, list
+and export."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
+from closingdesk.interfaces.cli import document_list_commands
 from closingdesk.interfaces.cli.common import (
     EXIT_REFUSED,
     DbOption,
@@ -19,6 +21,7 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
+from closingdesk.interfaces.cli.prospectus_commands import add_prospectus_command
 from closingdesk.services.document_signatures import DocumentCheck, verify_document
 
 documents_app = typer.Typer(help="Stored documents and signed PDFs.", no_args_is_help=True)
@@ -31,6 +34,9 @@ PdfArgument = Annotated[
 
 def register(app: typer.Typer) -> None:
     command(documents_app, "verify")(verify)
+    command(documents_app, "add-prospectus")(add_prospectus_command)
+    command(documents_app, "list")(document_list_commands.list_command)
+    command(documents_app, "export")(document_list_commands.export_command)
     app.add_typer(documents_app, name="documents")
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from closingdesk.domain.problems import InvalidInput, NotFound
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep
+from closingdesk.interfaces.portal import prospectus, signing
 from closingdesk.interfaces.portal.forms import DetailsSent
 from closingdesk.interfaces.portal.rendering import install_rendering, private, render
 from closingdesk.interfaces.portal.view import (
@@ -131,3 +132,5 @@ def install(app: FastAPI) -> None:
     """Add the purchaser's routes, their templates and their refusal pages."""
     install_rendering(app)
     app.include_router(router)
+    signing.install(app)
+    prospectus.install(app)

@@ -61,6 +61,7 @@ class PortalPage:
     form: DetailsForm
     notice: str | None  # what the last save did
     error: str | None  # why the details sent were refused
+    prospectus_delivered: bool  # signing needs the prospectus supplement delivered first
 
     @property
     def agreement_text(self) -> str:
@@ -116,6 +117,7 @@ def portal_page(
         form=form,
         notice=notice,
         error=error,
+        prospectus_delivered=purchaser.checklist["prospectus_delivered"],
     )
 
 

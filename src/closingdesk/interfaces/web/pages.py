@@ -24,6 +24,7 @@ from closingdesk.interfaces.web import (
     links,
     login,
     purchasers,
+    signing,
     terms,
 )
 from closingdesk.interfaces.web.rendering import STATIC, make_templates, render_refusal
@@ -50,6 +51,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid_request)
     for router in ROUTERS:
         app.include_router(router)
+    signing.install(app)
 
 
 async def _to_login(request: Request, _: Exception) -> Response:

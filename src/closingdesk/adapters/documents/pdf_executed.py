@@ -1,0 +1,33 @@
+"""One purchaser's executed counterpart as a PDF: the agreement with both signature blocks
+completed, laid out like the agreement itself (ready to be digitally signed)."""
+
+from __future__ import annotations
+
+from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
+from closingdesk.domain.agreement_form import AgreementData
+from closingdesk.domain.executed_agreement import (
+    EXECUTED,
+    Signed,
+    executed_context,
+    executed_footer,
+)
+from closingdesk.domain.terms import OfferingTerms
+
+
+def render_executed_pdf(
+    terms: OfferingTerms,
+    data: AgreementData,
+    *,
+    version: int,
+    company: Signed,
+    purchaser: Signed,
+) -> bytes:
+    context = executed_context(terms, data, version=version, company=company, purchaser=purchaser)
+    meta = PdfMeta(
+        title=executed_footer(context),
+        subject=f"Executed Securities Purchase Agreement with {terms.issuer_name}",
+        author=terms.issuer_name,
+        dated=terms.agreement_date,
+        identity=f"executed|{terms.slug}|{data.purchaser_name}|v{version}",
+    )
+    return render_pdf(EXECUTED, context, meta)

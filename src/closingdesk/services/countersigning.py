@@ -1,0 +1,144 @@
+"""The company's countersignature: many agreements in one action, each with its evidence.
+
+Every purchaser who signed (and is not countersigned yet) is countersigned on the agreement
+version they signed; ``company_signed`` is set and each gets an "agreement.countersigned"
+event. Anyone else is skipped with every reason. The executed counterparts are then made
+(:func:`closingdesk.services.executed_counterparts.execute_counterparts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from closingdesk.adapters.store.signature_repository import SignatureRepository
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.consent import CONSENT_VERSION
+from closingdesk.domain.problems import InvalidInput, NotFound, Problem
+from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.signatures import Evidence, event_payload
+from closingdesk.domain.signing_rules import company_reasons
+from closingdesk.services.clock import stamp
+from closingdesk.services.executed_counterparts import execute_counterparts
+from closingdesk.services.offerings import resolve_offering
+
+
+@dataclass(frozen=True)
+class CountersignResult:
+    countersigned: list[int]
+    skipped: list[tuple[int, list[str]]]  # purchaser id, every reason
+    executed_document_ids: list[int]  # the executed PDFs made
+    certificate_document_ids: list[int] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)  # countersigned, not executed
+
+
+def countersign(
+    engine: Engine,
+    *,
+    offering: str | None,
+    purchaser_ids: list[int] | None,
+    signer_name: str,
+    signer_title: str,
+    evidence: Evidence,
+    actor: str,
+    now: datetime,
+    tsa_url: str | None = None,
+) -> CountersignResult:
+    """Countersign the purchasers given (None: all) that can be; then execute their agreements.
+
+    Call from synchronous code: signing the PDFs runs its own event loop."""
+    name, title = " ".join(signer_name.split()), " ".join(signer_title.split())
+    given = (("signer name", name), ("signer title", title))
+    missing = [Problem(where, "is required") for where, text in given if not text]
+    if missing:
+        raise InvalidInput("say who countersigns for the company; nothing was signed", missing)
+    signing = _Countersigning(name, title, evidence, actor, now)
+    try:
+        slug, countersigned, skipped = _countersign(engine, offering, purchaser_ids, signing)
+    except IntegrityError:  # another countersigning of the same purchasers went first
+        slug, countersigned, skipped = _countersign(engine, offering, purchaser_ids, signing)
+    execution = execute_counterparts(
+        engine, offering=slug, purchaser_ids=countersigned, tsa_url=tsa_url, actor=actor, now=now
+    )
+    return CountersignResult(
+        countersigned,
+        skipped,
+        execution.executed_document_ids,
+        execution.certificate_document_ids,
+        execution.failed,
+    )
+
+
+@dataclass(frozen=True)
+class _Countersigning:
+    name: str
+    title: str
+    evidence: Evidence
+    actor: str
+    now: datetime
+
+
+def _countersign(
+    engine: Engine,
+    offering: str | None,
+    purchaser_ids: Sequence[int] | None,
+    signing: _Countersigning,
+) -> tuple[str, list[int], list[tuple[int, list[str]]]]:
+    at = stamp(signing.now)
+    with UnitOfWork(engine) as uow:
+        found = resolve_offering(uow, offering)
+        purchasers = _purchasers(uow, found.id, found.slug, purchaser_ids)
+        store = SignatureRepository(uow.connection)
+        ids = [p.id for p in purchasers]
+        agreements, signatures = store.newest_agreements(ids), store.signatures_of(ids)
+        countersigned, skipped, entries = [], [], []
+        for p in purchasers:
+            theirs = signatures.get((p.id, "purchaser"))
+            signed_sha = None if theirs is None else theirs.document_sha256
+            agreement = agreements.get(p.id)
+            reasons = company_reasons(p.checklist, agreement, purchaser_signed_sha256=signed_sha)
+            if reasons or theirs is None or agreement is None:
+                skipped.append((p.id, reasons))
+                continue
+            record = store.add_signature(
+                {
+                    "purchaser_id": p.id,
+                    "side": "company",
+                    "method": "electronic",
+                    "document_id": theirs.document_id,
+                    "document_sha256": theirs.document_sha256,
+                    "signer_name": signing.name,
+                    "signer_title": signing.title,
+                    "typed_signature": signing.name,
+                    "consent_version": CONSENT_VERSION,
+                    "ip": signing.evidence.ip,
+                    "user_agent": signing.evidence.user_agent,
+                    "signed_at": at,
+                    "actor": signing.actor,
+                }
+            )
+            countersigned.append(p.id)
+            payload = event_payload(record, version=agreement.version)
+            entries.append(("agreement.countersigned", f"purchaser:{p.id}", payload))
+        uow.purchasers.set_checklist(countersigned, "company_signed", done=True)
+        uow.events.append(at=at, actor=signing.actor, entries=entries)
+        uow.commit()
+    return found.slug, countersigned, skipped
+
+
+def _purchasers(
+    uow: UnitOfWork, offering_id: int, slug: str, ids: Sequence[int] | None
+) -> list[Purchaser]:
+    everyone = uow.purchasers.list(offering_id)
+    if ids is None:
+        return everyone
+    by_id = {p.id: p for p in everyone}
+    unknown = sorted(set(ids) - by_id.keys())
+    if unknown:
+        listed = ", ".join(str(i) for i in unknown)
+        raise NotFound(f"no purchaser {listed} in offering {slug}; nothing was countersigned")
+    return [by_id[i] for i in dict.fromkeys(ids)]
