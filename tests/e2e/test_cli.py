@@ -144,6 +144,28 @@ def test_the_demo_runs_through_the_installed_command(tmp_path: Path) -> None:
     assert len(purchasers) >= 12
     assert any(not p["checklist"]["agreement_generated"] for p in purchasers)
     assert len(list((tmp_path / "agreements").glob("agreement-*.txt"))) == len(purchasers)
+    # most purchasers signed and were countersigned; some are left to sign
+    assert len(demo["signed"]) >= 8 and demo["unsigned"]
+    signed = {p["id"] for p in purchasers if p["checklist"]["company_signed"]}
+    assert signed == set(demo["signed"])
+    executed = sorted((tmp_path / "executed").glob("executed-*.pdf"))
+    assert len(executed) == len(demo["signed"])
+    verified = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "closingdesk",
+            "documents",
+            "verify",
+            str(executed[0]),
+            "--db",
+            demo["database"],
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
 def test_init_from_a_terms_file_made_from_the_template(sqlite_url: str, tmp_path: Path) -> None:

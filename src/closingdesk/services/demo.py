@@ -1,5 +1,6 @@
-"""The demo closing: the seed's offering, a fictional book, every agreement drafted, and a
-demo admin for the deal room (a fresh random password each time).
+"""The demo closing: the seed's offering, a fictional book, every agreement drafted (text and
+PDF), the prospectus delivered, most purchasers signed and countersigned with their executed
+PDFs, and a demo admin for the deal room (a fresh random password each time).
 
 It runs the same services a user would, on a fresh SQLite database in the demo folder, so
 the demo always shows the whole closing as far as closingdesk has built it.
@@ -12,14 +13,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from closingdesk.adapters.files import write_file
 from closingdesk.adapters.store.engine import make_engine, upgrade
+from closingdesk.domain.consent import CONSENT_VERSION
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
 from closingdesk.examples import demo_book_path
+from closingdesk.examples.demo_prospectus import demo_prospectus
 from closingdesk.services.agreements import DraftedAgreement, blank_form, draft_agreements
+from closingdesk.services.deal_room import purchaser_detail
+from closingdesk.services.documents_view import stored_document
+from closingdesk.services.links import create_link
 from closingdesk.services.offerings import create_offering
-from closingdesk.services.people import add_user
+from closingdesk.services.people import add_user, installation_secrets
+from closingdesk.services.prospectus import add_prospectus, record_prospectus_delivered
 from closingdesk.services.purchasers import BookImport, import_book
+from closingdesk.services.signatures import (
+    Evidence,
+    countersign,
+    sign_electronically,
+    signing_view,
+)
 from closingdesk.services.status import ClosingStatus, closing_status
 
 DEMO_ADMIN = "admin@demo.closingdesk.invalid"
@@ -36,6 +51,7 @@ class Demo:
     status: ClosingStatus
     admin_email: str
     admin_password: str
+    signing: DemoSigning
 
 
 def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
@@ -55,8 +71,98 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
         write_file(agreements, agreement.file_name, agreement.content)
     _, form = blank_form(engine, offering=None)
     write_file(agreements, f"{NEOTHERAPEUTICS_2002.slug}-form.txt", form.encode("utf-8"))
+    _, pdfs = draft_agreements(engine, offering=None, fmt="pdf", actor=actor, now=now)
+    signing = _sign_most(engine, pdfs, actor=actor, now=now)
+    for document_id in signing.executed_documents:
+        stored = stored_document(engine, document_id)
+        write_file(folder / "executed", stored.info.file_name, stored.content)
     status = closing_status(engine, offering=None)
     password = secrets.token_urlsafe(12)
     add_user(engine, DEMO_ADMIN, role="admin", password=password, actor=actor, now=now)
     engine.dispose()
-    return Demo(url, folder, book, agreements, imported, drafted, status, DEMO_ADMIN, password)
+    return Demo(
+        url, folder, book, agreements, imported, drafted, status, DEMO_ADMIN, password, signing
+    )
+
+
+@dataclass(frozen=True)
+class DemoSigning:
+    signed: list[int]  # purchasers who signed electronically
+    unsigned: list[int]  # drafted completely, but left to sign in the deal room
+    executed_documents: list[int]
+
+
+# How many purchasers with a complete agreement the demo leaves unsigned, to show the rest.
+LEFT_UNSIGNED = 2
+
+
+def _sign_most(
+    engine: Engine, pdfs: list[DraftedAgreement], *, actor: str, now: datetime
+) -> DemoSigning:
+    """The prospectus goes out, most purchasers sign on their page, the CFO countersigns."""
+    add_prospectus(
+        engine,
+        demo_prospectus(NEOTHERAPEUTICS_2002),
+        source="demo-prospectus.pdf",
+        offering=None,
+        actor=actor,
+        now=now,
+    )
+    key = installation_secrets(engine).link_key
+    complete = [d for d in pdfs if not d.missing]
+    signers = complete[: max(0, len(complete) - LEFT_UNSIGNED)]
+    for drafted in signers:
+        _sign(engine, drafted, link_key=key, actor=actor, now=now)
+    result = countersign(
+        engine,
+        offering=None,
+        purchaser_ids=None,
+        signer_name="Samuel Gulko",
+        signer_title="Chief Financial Officer",
+        evidence=DEMO_EVIDENCE,
+        actor=actor,
+        now=now,
+    )
+    return DemoSigning(
+        signed=[d.purchaser_id for d in signers],
+        unsigned=[d.purchaser_id for d in complete[len(signers) :]],
+        executed_documents=list(result.executed_document_ids),
+    )
+
+
+DEMO_EVIDENCE = Evidence(ip="127.0.0.1", user_agent="closingdesk demo")
+
+
+def _sign(
+    engine: Engine, drafted: DraftedAgreement, *, link_key: str, actor: str, now: datetime
+) -> None:
+    """What a purchaser does on their page: open the prospectus, consent, sign."""
+    _, purchaser = purchaser_detail(engine, drafted.purchaser_id)
+    link = create_link(
+        engine, purchaser.id, offering=None, link_key=link_key, actor=actor, now=now
+    ).link
+    record_prospectus_delivered(
+        engine,
+        purchaser.id,
+        how="opened",
+        at=now,
+        detail={"demo": True},
+        actor=f"purchaser-link:{link.id}",
+    )
+    view = signing_view(engine, purchaser_id=purchaser.id)
+    if view.agreement_document_id is None or view.agreement_sha256 is None:
+        return
+    signer = purchaser.signer_name or purchaser.attention or purchaser.name
+    sign_electronically(
+        engine,
+        purchaser_id=purchaser.id,
+        link_id=link.id,
+        document_id=view.agreement_document_id,
+        document_sha256=view.agreement_sha256,
+        consent_version=CONSENT_VERSION,
+        signer_name=signer,
+        signer_title=purchaser.signer_title,
+        typed_signature=signer,
+        evidence=DEMO_EVIDENCE,
+        now=now,
+    )

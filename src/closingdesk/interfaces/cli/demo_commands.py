@@ -40,6 +40,9 @@ def demo(
                 "admin": {"email": result.admin_email, "password": result.admin_password},
                 "book": str(result.book),
                 "agreements": str(result.agreements),
+                "signed": result.signing.signed,
+                "unsigned": result.signing.unsigned,
+                "executed": str(result.folder / "executed"),
                 "status": status_json(result.status),
             }
         )
@@ -62,6 +65,12 @@ def _print_demo(result: Demo) -> None:
     out.print(f"Database:   {result.database_url}", markup=False)
     out.print(f"Book:       {result.book}", markup=False)
     out.print(f"Agreements: {result.agreements}/", markup=False)
+    signing = result.signing
+    out.print(
+        f"Executed:   {result.folder / 'executed'}/ ({len(signing.signed)} signed by both sides;"
+        f" {len(signing.unsigned)} left to sign in the deal room)",
+        markup=False,
+    )
     out.print(f"Try:        {_program()} status --db {result.database_url}", markup=False)
     out.print(f"Deal room:  {_program()} serve --db {result.database_url}", markup=False)
     out.print(f"Sign in as: {result.admin_email} / password {result.admin_password}", markup=False)
