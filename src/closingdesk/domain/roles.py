@@ -23,6 +23,7 @@ class Permission(StrEnum):
     EDIT_PURCHASERS = "edit_purchasers"  # correct a purchaser's details
     SEND_LINKS = "send_links"  # create and revoke purchasers' own links
     MANAGE_USERS = "manage_users"  # add and disable users, create tokens
+    COUNTERSIGN = "countersign"  # sign for the company (an officer's act: admins only)
 
 
 ROLES: dict[str, frozenset[Permission]] = {

@@ -36,7 +36,7 @@ Reviewer = Annotated[User, Depends(PageRequires(Permission.RENDER_DOCUMENTS))]
 PageSender = Annotated[User, Depends(PageRequires(Permission.EDIT_PURCHASERS))]
 # Countersigning binds the company: admins only. No permission names it yet, so the one
 # only admins hold stands in for it (a COUNTERSIGN permission belongs in domain/roles.py).
-Countersigner = Annotated[User, Depends(PageRequires(Permission.MANAGE_USERS))]
+Countersigner = Annotated[User, Depends(PageRequires(Permission.COUNTERSIGN))]
 Sent = Annotated[CountersignSent, Depends(countersign_sent)]
 
 MEDIA_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
