@@ -90,7 +90,9 @@ def purchaser_page(
     order_column = {"id": c.id, "name": c.name_key, "shares": c.shares, "updated": c.updated_at}[
         query.sort
     ]
-    order = [order_column.desc() if query.descending else order_column.asc(), c.id.asc()]
+    # the id breaks ties in the same direction, so one index serves the whole ORDER BY
+    tie = c.id.desc() if query.descending else c.id.asc()
+    order = [order_column.desc() if query.descending else order_column.asc(), tie]
     rows = connection.execute(
         select(t.purchasers)
         .where(*conditions)

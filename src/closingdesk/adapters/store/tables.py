@@ -60,6 +60,8 @@ purchasers = Table(
     Column("updated_at", String(32), nullable=False),
     UniqueConstraint("offering_id", "name_key", name="uq_purchasers_offering_name"),
     Index("ix_purchasers_offering_shares", "offering_id", "shares"),
+    Index("ix_purchasers_offering_id", "offering_id", "id"),
+    Index("ix_purchasers_offering_updated", "offering_id", "updated_at", "id"),
 )
 
 documents = Table(
