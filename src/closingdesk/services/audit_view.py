@@ -6,13 +6,12 @@ the log shown in a browser is read with LIMIT/OFFSET instead, filtered by kind a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, func, select
+from sqlalchemy import ColumnElement, Engine, func, select
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.repositories import event_from_row
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.event_chain import ChainedEvent
 from closingdesk.domain.problems import InvalidInput
@@ -57,22 +56,8 @@ def event_page(engine: Engine, query: EventQuery) -> EventPage:
         .offset((query.page - 1) * query.per_page)
     )
     with UnitOfWork(engine, read_only=True) as uow:
-        events = [_event(row) for row in uow.connection.execute(rows)]
+        events = [event_from_row(row) for row in uow.connection.execute(rows)]
         counted = select(func.count()).select_from(t.events).where(*conditions)
         total = uow.connection.execute(counted).scalar_one()
         kinds = list(uow.connection.execute(select(c.kind).distinct().order_by(c.kind)).scalars())
     return EventPage(events, int(total), kinds, query)
-
-
-def _event(row: Row[Any]) -> ChainedEvent:
-    return ChainedEvent(
-        seq=int(row.seq),
-        at=row.at,
-        actor=row.actor,
-        kind=row.kind,
-        subject=row.subject,
-        payload=json.loads(row.payload),
-        prev_hash=row.prev_hash,
-        hash=row.hash,
-        payload_json=row.payload,
-    )

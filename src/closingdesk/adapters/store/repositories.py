@@ -228,21 +228,26 @@ class EventLog:
         if subject is not None:
             query = query.where(t.events.c.subject == subject)
         for row in self._c.execute(query):
-            yield ChainedEvent(
-                seq=int(row.seq),
-                at=row.at,
-                actor=row.actor,
-                kind=row.kind,
-                subject=row.subject,
-                payload=json.loads(row.payload),
-                prev_hash=row.prev_hash,
-                hash=row.hash,
-                payload_json=row.payload,
-            )
+            yield event_from_row(row)
 
     def head(self) -> tuple[int, str]:
         row = self._c.execute(select(t.event_chain_head).where(t.event_chain_head.c.id == 1)).one()
         return int(row.seq), row.hash
+
+
+def event_from_row(row: Row[Any]) -> ChainedEvent:
+    """An event as stored: its payload text kept exactly as it was hashed."""
+    return ChainedEvent(
+        seq=int(row.seq),
+        at=row.at,
+        actor=row.actor,
+        kind=row.kind,
+        subject=row.subject,
+        payload=json.loads(row.payload),
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+        payload_json=row.payload,
+    )
 
 
 def _event_row(event: ChainedEvent) -> dict[str, Any]:
