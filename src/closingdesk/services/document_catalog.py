@@ -3,13 +3,13 @@ of completion), or one purchaser's: what `closingdesk documents list` shows."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import NotFound
-from closingdesk.services.documents_view import DocumentInfo
+from closingdesk.services.documents_view import INFO_COLUMNS, DocumentInfo, document_info
 from closingdesk.services.offerings import resolve_offering
 
 _C = t.documents.c
@@ -19,10 +19,7 @@ def list_documents(
     engine: Engine, *, offering: str | None, purchaser_id: int | None = None
 ) -> tuple[Offering, list[DocumentInfo]]:
     """The documents, the offering's own first, then by purchaser, kind, format and version."""
-    query = select(
-        _C.id, _C.purchaser_id, _C.kind, _C.format, _C.version, _C.file_name, _C.sha256,
-        _C.created_at, func.length(_C.content).label("size"),
-    )  # fmt: skip
+    query = select(*INFO_COLUMNS)
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         query = query.where(_C.offering_id == found.id)
@@ -32,18 +29,5 @@ def list_documents(
             query = query.where(_C.purchaser_id == purchaser_id)
         order = (_C.purchaser_id.is_not(None), _C.purchaser_id, _C.kind, _C.format, _C.version)
         rows = uow.connection.execute(query.order_by(*order, _C.id))
-        documents = [
-            DocumentInfo(
-                id=int(r.id),
-                purchaser_id=r.purchaser_id,
-                kind=r.kind,
-                format=r.format,
-                version=int(r.version),
-                file_name=r.file_name,
-                sha256=r.sha256,
-                size=int(r.size),
-                created_at=r.created_at,
-            )
-            for r in rows
-        ]
+        documents = [document_info(r) for r in rows]
     return found, documents

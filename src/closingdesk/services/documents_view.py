@@ -36,7 +36,7 @@ class StoredDocument:
 
 
 _C = t.documents.c
-_INFO = (
+INFO_COLUMNS = (
     _C.id,
     _C.purchaser_id,
     _C.kind,
@@ -52,24 +52,25 @@ _INFO = (
 def documents_of(engine: Engine, purchaser_id: int) -> list[DocumentInfo]:
     """Every stored document of a purchaser, newest version first within each kind."""
     query = (
-        select(*_INFO)
+        select(*INFO_COLUMNS)
         .where(_C.purchaser_id == purchaser_id)
         .order_by(_C.kind, _C.format, _C.version.desc(), _C.id.desc())
     )
     with UnitOfWork(engine, read_only=True) as uow:
-        return [_info(row) for row in uow.connection.execute(query)]
+        return [document_info(row) for row in uow.connection.execute(query)]
 
 
 def stored_document(engine: Engine, document_id: int) -> StoredDocument:
     with UnitOfWork(engine, read_only=True) as uow:
-        row = uow.connection.execute(select(*_INFO, _C.content).where(_C.id == document_id))
+        row = uow.connection.execute(select(*INFO_COLUMNS, _C.content).where(_C.id == document_id))
         found = row.first()
     if found is None:
         raise NotFound(f"no document {document_id}")
-    return StoredDocument(_info(found), bytes(found.content))
+    return StoredDocument(document_info(found), bytes(found.content))
 
 
-def _info(row: Any) -> DocumentInfo:  # a Row of the _INFO columns (and maybe the content)
+def document_info(row: Any) -> DocumentInfo:
+    """A row of INFO_COLUMNS (and perhaps the content) as a DocumentInfo."""
     return DocumentInfo(
         id=int(row.id),
         purchaser_id=row.purchaser_id,
