@@ -132,3 +132,23 @@ def word_file(path: Path, text: str) -> Path:
     document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+def test_a_signed_agreement_is_never_drafted_again(engine: Engine, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from closingdesk.adapters.store.unit_of_work import UnitOfWork
+
+    drafted_closing(engine, tmp_path)
+    with UnitOfWork(engine) as uow:
+        uow.purchasers.set_checklist([1], "purchaser_signed", done=True)
+        uow.commit()
+    with engine.begin() as connection:  # as if an older renderer had made the signed text
+        connection.execute(
+            text("UPDATE documents SET sha256 = 'older' WHERE purchaser_id IN (1, 2)")
+        )
+    events_before = len(audit_log(engine))
+    _, again = draft_agreements(engine, offering=None, actor=ACTOR, now=NOW)
+    assert [d.purchaser_id for d in again] == [2, 3]  # the signed purchaser keeps version 1
+    assert again[0].version == 2 and not again[1].changed
+    assert len(audit_log(engine)) == events_before + 1

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.agreement_readiness import agreement_data, missing_for_agreement
 from closingdesk.domain.agreement_text import AgreementData, parse_agreement, render_blank
+from closingdesk.domain.checklist import is_signed
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import InvalidInput, NotFound, Problem
 from closingdesk.domain.purchaser import Purchaser
@@ -64,10 +65,12 @@ def draft_agreements(
         if purchaser_id is not None and not purchasers:
             raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
         latest = uow.documents.latest(found.id, kind="agreement", fmt=fmt)
-        drafted = [_draft(found.terms, p, latest.get(p.id), fmt, word_template) for p in purchasers]
+        # a signed agreement is binding: its version stays, whatever the renderer does now
+        open_ones = [p for p in purchasers if not (is_signed(p.checklist) and p.id in latest)]
+        drafted = [_draft(found.terms, p, latest.get(p.id), fmt, word_template) for p in open_ones]
         at = stamp(now)
         _store(uow, found, drafted, fmt=fmt, at=at)
-        ticked = _newly_complete(purchasers, drafted)
+        ticked = _newly_complete(open_ones, drafted)
         uow.purchasers.set_checklist(ticked, "agreement_generated", done=True)
         uow.events.append(at=at, actor=actor, entries=_events(drafted, fmt, set(ticked)))
         uow.commit()
