@@ -24,6 +24,8 @@ class Permission(StrEnum):
     SEND_LINKS = "send_links"  # create and revoke purchasers' own links
     MANAGE_USERS = "manage_users"  # add and disable users, create tokens
     COUNTERSIGN = "countersign"  # sign for the company (an officer's act: admins only)
+    WORK_FUNDING = "work_funding"  # import bank files, match, unmatch and refund wires
+    SETTLE = "settle"  # instruct shares, issue warrants (releases settlement: admins only)
 
 
 ROLES: dict[str, frozenset[Permission]] = {
@@ -35,6 +37,7 @@ ROLES: dict[str, frozenset[Permission]] = {
             Permission.IMPORT_BOOK,
             Permission.EDIT_PURCHASERS,
             Permission.SEND_LINKS,
+            Permission.WORK_FUNDING,
         }
     ),
     "viewer": frozenset({Permission.READ}),

@@ -10,7 +10,16 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.security import HTTPBearer
 
-from closingdesk.interfaces.api import audit, book, documents, links, offerings, purchasers
+from closingdesk.interfaces.api import (
+    audit,
+    book,
+    documents,
+    funding,
+    links,
+    offerings,
+    purchasers,
+    settlement,
+)
 from closingdesk.interfaces.api.schemas import HealthPublic
 
 bearer = HTTPBearer(auto_error=False, description="closingdesk tokens create --user EMAIL")
@@ -25,5 +34,5 @@ async def health() -> HealthPublic:
     return HealthPublic(status="ok")
 
 
-for module in (offerings, book, purchasers, documents, links, audit):
+for module in (offerings, book, purchasers, documents, links, funding, settlement, audit):
     router.include_router(module.router, dependencies=[Depends(bearer)])

@@ -6,15 +6,19 @@ import typer
 
 from closingdesk.interfaces.cli import (
     agreement_commands,
+    binder_commands,
     demo_commands,
     document_commands,
+    funding_commands,
     invitation_commands,
     offering_commands,
     people_commands,
     purchaser_commands,
     serve_commands,
+    settlement_commands,
     signature_commands,
     status_commands,
+    warrant_commands,
 )
 
 
@@ -34,6 +38,10 @@ def build_app() -> typer.Typer:
         document_commands,
         invitation_commands,
         signature_commands,
+        funding_commands,
+        settlement_commands,
+        warrant_commands,
+        binder_commands,
         status_commands,
         people_commands,
         serve_commands,

@@ -1,0 +1,44 @@
+"""Bank files in: BAI2, camt.053, camt.054, MT940 and our CSV read into :class:`BankFile`.
+
+``read_bank_file`` reads every transaction of every account in the file, credits and
+debits, or refuses the whole file with every problem found (file and line, or XML path);
+nothing partial is returned. ``detect_format`` tells the format from the content.
+"""
+
+from __future__ import annotations
+
+from closingdesk.adapters.bank.bai2_file import read_bai2
+from closingdesk.adapters.bank.camt_file import read_camt
+from closingdesk.adapters.bank.csv_file import read_csv
+from closingdesk.adapters.bank.detect import detect_format
+from closingdesk.adapters.bank.mt940_file import read_mt940
+from closingdesk.adapters.bank.text import decode
+from closingdesk.domain.bank import FORMATS, BankFile
+from closingdesk.domain.problems import InvalidInput, Problem
+
+__all__ = ["detect_format", "read_bank_file"]
+
+
+def read_bank_file(
+    content: bytes,
+    *,
+    source: str,
+    format: str = "auto",
+    accept_bad_totals: bool = False,
+    default_account: str | None = None,
+) -> BankFile:
+    """The transactions of a bank file; ``accept_bad_totals`` reads a BAI2 file whose
+    trailer totals or counts disagree with its details (they become warnings);
+    ``default_account`` is the account of a CSV file without an account column."""
+    chosen = detect_format(content, source=source) if format == "auto" else format
+    if chosen == "bai2":
+        return read_bai2(decode(content), source=source, accept_bad_totals=accept_bad_totals)
+    if chosen in ("camt053", "camt054"):
+        return read_camt(content, source=source, format=chosen)
+    if chosen == "mt940":
+        return read_mt940(decode(content), source=source)
+    if chosen == "csv":
+        return read_csv(decode(content), source=source, default_account=default_account)
+    known = ", ".join(("auto", *FORMATS))
+    what = f"unknown bank file format {format!r}; use one of {known}"
+    raise InvalidInput(what, [Problem(source, what)])

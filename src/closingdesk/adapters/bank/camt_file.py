@@ -1,0 +1,89 @@
+"""ISO 20022 camt.053 (bank to customer statement) and camt.054 (debit/credit notification).
+
+Both hold, per statement or notification, an account (``Acct/Id/IBAN`` or
+``Acct/Id/Othr/Id``) and its entries (``Ntry``); the entries are read by
+:mod:`.camt_entries`. Every message version from 02 to 08 (and later ones of the same
+shape) is read: elements are compared by local name once the root namespace has said which
+message this is. The XML is parsed with defusedxml: a file that declares an entity or
+refers to anything outside itself is refused before anything is read.
+
+Problems are reported with the element's path, e.g.
+``statement.xml /Document/BkToCstmrStmt/Stmt[1]/Ntry[3]/Amt``.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import fromstring
+
+from closingdesk.adapters.bank.camt_entries import EntryReader
+from closingdesk.adapters.bank.text import refuse
+from closingdesk.domain.bank import BankFile
+from closingdesk.domain.problems import Problem
+
+MESSAGES = {"camt053": ("BkToCstmrStmt", "Stmt"), "camt054": ("BkToCstmrDbtCdtNtfctn", "Ntfctn")}
+NAMESPACE = re.compile(r"urn:iso:std:iso:20022:tech:xsd:camt\.05([34])\.001\.\d+")
+
+
+def camt_format(namespace: str) -> str | None:
+    """ "camt053" or "camt054" for a message namespace, None for anything else."""
+    found = NAMESPACE.fullmatch(namespace.strip())
+    return f"camt05{found[1]}" if found else None
+
+
+def read_camt(content: bytes, *, source: str, format: str) -> BankFile:
+    root = _parse(content, source, format)
+    namespace, _, name = root.tag.rpartition("}")
+    found = camt_format(namespace.lstrip("{"))
+    document, part = MESSAGES[format]
+    if name != "Document" or found != format:
+        what = f"the root element is {root.tag!r}, not a {format[:4]}.{format[4:]} Document"
+        refuse(source, format, [Problem(f"{source} /{name}", what)])
+    for element in root.iter():
+        element.tag = element.tag.rpartition("}")[2]
+    reader = EntryReader(source)
+    message = root.find(document)
+    if message is None:
+        refuse(source, format, [Problem(f"{source} /Document", f"no {document} element")])
+    for index, report in enumerate(message.findall(part), 1):
+        _read_report(reader, report, f"/Document/{document}/{part}[{index}]")
+    if reader.problems:
+        refuse(source, format, reader.problems)
+    return BankFile(format, tuple(reader.transactions), tuple(reader.warnings))
+
+
+def _read_report(reader: EntryReader, report: Element, path: str) -> None:
+    account = report.findtext("Acct/Id/IBAN") or report.findtext("Acct/Id/Othr/Id")
+    if not (account and account.strip()):
+        reader.problems.append(Problem(f"{reader.source} {path}/Acct/Id", "no account number"))
+        return
+    currency = (report.findtext("Acct/Ccy") or "").strip() or None
+    for index, entry in enumerate(report.findall("Ntry"), 1):
+        reader.read(entry, f"{path}/Ntry[{index}]", account=account.strip(), currency=currency)
+
+
+def _parse(content: bytes, source: str, format: str) -> Element:
+    try:
+        root: Element = fromstring(content)
+    except (EntitiesForbidden, ExternalReferenceForbidden) as error:
+        what = (
+            f"the file declares the XML entity or reference {_named(error)}; entities and "
+            "external references are refused, so nothing outside the file is read"
+        )
+        refuse(source, format, [Problem(source, what)])
+    except DefusedXmlException as error:
+        refuse(source, format, [Problem(source, f"refused XML construct ({error})")])
+    except ParseError as error:
+        line, column = error.position
+        where = f"{source} line {line}, column {column + 1}"  # expat counts from 0
+        refuse(source, format, [Problem(where, f"not well-formed XML ({error.msg})")])
+    return root
+
+
+def _named(error: DefusedXmlException) -> str:
+    name = getattr(error, "name", None) or "?"
+    target = getattr(error, "sysid", None) or getattr(error, "pubid", None)
+    return f"{name!r} (pointing at {target!r})" if target else repr(name)

@@ -1,0 +1,236 @@
+"""The store of bank files and the offering account's transactions.
+
+Used inside a unit of work (``FundingRepository(uow.connection)``); it never commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Row, insert, select, update
+
+from closingdesk.adapters.store.funding_tables import (
+    bank_files,
+    bank_transaction_keys,
+    bank_transactions,
+)
+from closingdesk.domain.bank import BankTransaction
+
+_T = bank_transactions.c
+
+
+@dataclass(frozen=True)
+class StoredCandidate:
+    purchaser_id: int
+    score: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredTransaction:
+    """A transaction as kept: what the bank said, and what people and the matcher made of it."""
+
+    id: int
+    bank_file_id: int
+    bank: BankTransaction
+    purchaser_id: int | None
+    matched_by: str | None
+    matched_at: str | None
+    match_note: str | None
+    candidates: tuple[StoredCandidate, ...]
+    refunded_amount: Decimal
+    refund_reference: str | None
+    reverses_id: int | None
+
+
+@dataclass(frozen=True)
+class NewTransaction:
+    bank: BankTransaction
+    purchaser_id: int | None = None
+    match_note: str | None = None
+    candidates: tuple[StoredCandidate, ...] = ()
+    reverses_id: int | None = None
+
+
+class FundingRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add_file(
+        self,
+        *,
+        offering_id: int,
+        source: str,
+        format: str,
+        sha256: str,
+        imported_at: str,
+        imported_by: str,
+        summary: Mapping[str, Any],
+    ) -> int:
+        values = {
+            "offering_id": offering_id,
+            "source": source,
+            "format": format,
+            "sha256": sha256,
+            "imported_at": imported_at,
+            "imported_by": imported_by,
+            "summary": json.dumps(summary, sort_keys=True),
+        }
+        statement = insert(bank_files).values(values).returning(bank_files.c.id)
+        return int(self._c.execute(statement).scalar_one())
+
+    def set_file_summary(self, file_id: int, summary: Mapping[str, Any]) -> None:
+        text = json.dumps(summary, sort_keys=True)
+        self._c.execute(update(bank_files).where(bank_files.c.id == file_id).values(summary=text))
+
+    def identity_keys(self, offering_id: int) -> dict[str, int]:
+        """Every identity key of the offering's transactions -> the transaction it names."""
+        k = bank_transaction_keys.c
+        query = select(k.key, k.transaction_id).where(k.offering_id == offering_id)
+        return {row.key: row.transaction_id for row in self._c.execute(query)}
+
+    def add_transactions(
+        self,
+        *,
+        offering_id: int,
+        file_id: int,
+        new: Sequence[NewTransaction],
+        matched_at: str,
+    ) -> list[int]:
+        if not new:
+            return []
+        rows = [_row(offering_id, file_id, n, matched_at) for n in new]
+        statement = insert(bank_transactions).returning(_T.id, sort_by_parameter_order=True)
+        ids = [int(r.id) for r in self._c.execute(statement, rows)]
+        keys = [
+            {"offering_id": offering_id, "key": key, "transaction_id": txn_id}
+            for txn_id, n in zip(ids, new, strict=True)
+            for key in n.bank.identity_keys()
+        ]
+        self._c.execute(insert(bank_transaction_keys), keys)
+        return ids
+
+    def transactions(self, offering_id: int) -> list[StoredTransaction]:
+        query = select(bank_transactions).where(_T.offering_id == offering_id).order_by(_T.id)
+        return [_stored(row) for row in self._c.execute(query)]
+
+    def get(self, offering_id: int, txn_id: int, *, lock: bool = False) -> StoredTransaction | None:
+        query = select(bank_transactions).where(_T.offering_id == offering_id, _T.id == txn_id)
+        row = self._c.execute(query.with_for_update() if lock else query).first()
+        return _stored(row) if row else None
+
+    def is_returned(self, txn_id: int) -> bool:
+        """Whether a reversing debit takes this credit back."""
+        query = select(_T.id).where(_T.reverses_id == txn_id).limit(1)
+        return self._c.execute(query).first() is not None
+
+    def set_match(
+        self,
+        txn_id: int,
+        *,
+        purchaser_id: int | None,
+        by: str | None,
+        at: str | None,
+        note: str | None,
+    ) -> None:
+        values = {
+            "purchaser_id": purchaser_id,
+            "matched_by": by,
+            "matched_at": at,
+            "match_note": note,
+        }
+        self._c.execute(update(bank_transactions).where(_T.id == txn_id).values(values))
+
+    def set_refund(self, txn_id: int, *, amount: Decimal, reference: str) -> None:
+        values = {"refunded_amount": str(amount), "refund_reference": reference}
+        self._c.execute(update(bank_transactions).where(_T.id == txn_id).values(values))
+
+    def set_reverses(self, links: Iterable[tuple[int, int]]) -> None:
+        """(debit id, credit id) pairs: each debit returns that credit."""
+        for debit_id, credit_id in links:
+            statement = update(bank_transactions).where(_T.id == debit_id)
+            self._c.execute(statement.values(reverses_id=credit_id))
+
+
+def _row(offering_id: int, file_id: int, new: NewTransaction, matched_at: str) -> dict[str, Any]:
+    b = new.bank
+    matched = new.purchaser_id is not None
+    return {
+        "offering_id": offering_id,
+        "bank_file_id": file_id,
+        "account": b.account,
+        "direction": b.direction,
+        "amount": str(b.amount),
+        "currency": b.currency,
+        "value_date": b.value_date.isoformat(),
+        "value_time": b.value_time.isoformat() if b.value_time else None,
+        "originator": b.originator,
+        "remittance": b.remittance,
+        "bank_reference": b.bank_reference,
+        "imad": b.imad,
+        "omad": b.omad,
+        "uetr": b.uetr,
+        "end_to_end_id": b.end_to_end_id,
+        "type_code": b.type_code,
+        "reversal": b.reversal,
+        "original_reference": b.original_reference,
+        "source_where": b.where,
+        "purchaser_id": new.purchaser_id,
+        "matched_by": "auto" if matched else None,
+        "matched_at": matched_at if matched else None,
+        "match_note": new.match_note,
+        "candidates": _candidates_json(new.candidates),
+        "refunded_amount": None,
+        "refund_reference": None,
+        "reverses_id": new.reverses_id,
+    }
+
+
+def _candidates_json(candidates: Sequence[StoredCandidate]) -> str | None:
+    if not candidates:
+        return None
+    return json.dumps([[c.purchaser_id, c.score, list(c.reasons)] for c in candidates])
+
+
+def _stored(row: Row[Any]) -> StoredTransaction:
+    bank = BankTransaction(
+        account=row.account,
+        direction=row.direction,
+        amount=Decimal(row.amount),
+        currency=row.currency,
+        value_date=date.fromisoformat(row.value_date),
+        value_time=time.fromisoformat(row.value_time) if row.value_time else None,
+        originator=row.originator,
+        remittance=row.remittance,
+        bank_reference=row.bank_reference,
+        imad=row.imad,
+        omad=row.omad,
+        uetr=row.uetr,
+        end_to_end_id=row.end_to_end_id,
+        type_code=row.type_code,
+        reversal=bool(row.reversal),
+        original_reference=row.original_reference,
+        where=row.source_where,
+    )
+    candidates = tuple(
+        StoredCandidate(int(pid), int(score), tuple(reasons))
+        for pid, score, reasons in json.loads(row.candidates or "[]")
+    )
+    return StoredTransaction(
+        id=int(row.id),
+        bank_file_id=int(row.bank_file_id),
+        bank=bank,
+        purchaser_id=row.purchaser_id,
+        matched_by=row.matched_by,
+        matched_at=row.matched_at,
+        match_note=row.match_note,
+        candidates=candidates,
+        refunded_amount=Decimal(row.refunded_amount or "0"),
+        refund_reference=row.refund_reference,
+        reverses_id=row.reverses_id,
+    )

@@ -1,0 +1,175 @@
+"""The store of settlement: runs, DWAC instructions, warrants, deliveries and their documents.
+
+Used inside a unit of work (``SettlementRepository(uow.connection)``); it never commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.settlement_tables import (
+    deliveries,
+    dwac_instructions,
+    settlement_runs,
+    warrants,
+)
+
+_W = warrants.c
+_I = dwac_instructions.c
+
+
+@dataclass(frozen=True)
+class WarrantRecord:
+    id: int
+    purchaser_id: int
+    number: str
+    shares: int
+    exercise_price: str
+    issue_date: str
+    expires_at: str
+    document_id: int
+    settlement_run_id: int
+    original_due: str
+    dispatched_at: str | None
+    carrier: str | None
+    tracking: str | None
+
+
+@dataclass(frozen=True)
+class InstructionRecord:
+    id: int
+    settlement_run_id: int
+    purchaser_id: int
+    shares: int
+    dtc_participant: str
+    dtc_account: str
+    dtc_reference: str | None
+    confirmed_at: str | None
+    confirmation_reference: str | None
+
+
+@dataclass(frozen=True)
+class DeliveryRecord:
+    id: int
+    purchaser_id: int | None
+    kind: str
+    addressee: str
+    via: str
+    sent_to: str | None
+    subject: str
+    document_id: int | None
+    sent_at: str
+    status: str
+    message_id: str | None
+    smtp_response: str | None
+    error: str | None
+
+
+class SettlementRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def lock_offering(self, offering_id: int) -> None:
+        """Serialise settle runs of one offering (SQLite's writer lock already does)."""
+        c = t.offerings.c
+        self._c.execute(select(c.id).where(c.id == offering_id).with_for_update())
+
+    def add_documents(self, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        if not rows:
+            return []
+        statement = insert(t.documents).returning(t.documents.c.id, sort_by_parameter_order=True)
+        return [int(r.id) for r in self._c.execute(statement, list(rows))]
+
+    def add_run(self, **values: Any) -> int:
+        statement = insert(settlement_runs).values(values).returning(settlement_runs.c.id)
+        return int(self._c.execute(statement).scalar_one())
+
+    def add_instructions(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self._c.execute(insert(dwac_instructions), list(rows))
+
+    def add_warrants(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self._c.execute(insert(warrants), list(rows))
+
+    def warrant_numbers(self, offering_id: int) -> list[str]:
+        query = select(_W.number).where(_W.offering_id == offering_id)
+        return list(self._c.execute(query).scalars())
+
+    def instructed(self, offering_id: int) -> set[int]:
+        query = select(_I.purchaser_id).where(_I.offering_id == offering_id)
+        return set(self._c.execute(query).scalars())
+
+    def warrants(self, offering_id: int) -> list[WarrantRecord]:
+        query = select(warrants).where(_W.offering_id == offering_id).order_by(_W.id)
+        return [_warrant(row) for row in self._c.execute(query)]
+
+    def warrant(self, offering_id: int, number: str) -> WarrantRecord | None:
+        query = select(warrants).where(_W.offering_id == offering_id, _W.number == number)
+        row = self._c.execute(query.with_for_update()).first()
+        return _warrant(row) if row else None
+
+    def set_dispatched(self, warrant_id: int, **values: Any) -> None:
+        self._c.execute(update(warrants).where(_W.id == warrant_id).values(values))
+
+    def instructions(self, offering_id: int) -> list[InstructionRecord]:
+        query = select(dwac_instructions).where(_I.offering_id == offering_id).order_by(_I.id)
+        return [_instruction(row) for row in self._c.execute(query)]
+
+    def confirm(self, purchaser_id: int, *, at: str, by: str, reference: str | None) -> None:
+        values = {"confirmed_at": at, "confirmed_by": by, "confirmation_reference": reference}
+        statement = update(dwac_instructions).where(_I.purchaser_id == purchaser_id)
+        self._c.execute(statement.values(values))
+
+    def runs(self, offering_id: int) -> list[Mapping[str, Any]]:
+        c = settlement_runs.c
+        query = select(settlement_runs).where(c.offering_id == offering_id).order_by(c.id)
+        return [dict(row._mapping) for row in self._c.execute(query)]
+
+    def add_delivery(self, **values: Any) -> int:
+        statement = insert(deliveries).values(values).returning(deliveries.c.id)
+        return int(self._c.execute(statement).scalar_one())
+
+    def deliveries(self, offering_id: int, *, kind: str | None = None) -> list[DeliveryRecord]:
+        c = deliveries.c
+        query = select(deliveries).where(c.offering_id == offering_id)
+        if kind is not None:
+            query = query.where(c.kind == kind)
+        return [_delivery(row) for row in self._c.execute(query.order_by(c.id))]
+
+
+def _warrant(row: Any) -> WarrantRecord:
+    m = row._mapping
+    return WarrantRecord(**{f: m[f] for f in WarrantRecord.__dataclass_fields__})
+
+
+def _instruction(row: Any) -> InstructionRecord:
+    m = row._mapping
+    return InstructionRecord(**{f: m[f] for f in InstructionRecord.__dataclass_fields__})
+
+
+def _delivery(row: Any) -> DeliveryRecord:
+    m = row._mapping
+    return DeliveryRecord(**{f: m[f] for f in DeliveryRecord.__dataclass_fields__})
+
+
+def run_documents(connection: Connection, run_id: int) -> Iterator[tuple[str, bytes]]:
+    """(file name, content) of a run's letter, CSV and warrants, streamed in id order."""
+    d, r = t.documents.c, settlement_runs.c
+    run = connection.execute(select(settlement_runs).where(r.id == run_id)).one()
+    ids = [run.letter_document_id, run.csv_document_id]
+    head = select(d.file_name, d.content).where(d.id.in_(ids)).order_by(d.id)
+    yield from ((row.file_name, bytes(row.content)) for row in connection.execute(head))
+    body = (
+        select(d.file_name, d.content)
+        .join(warrants, _W.document_id == d.id)
+        .where(_W.settlement_run_id == run_id)
+        .order_by(d.id)
+    )
+    for row in connection.execution_options(yield_per=500).execute(body):
+        yield row.file_name, bytes(row.content)

@@ -1,0 +1,41 @@
+"""The DWAC issuance instructions as a CSV file for the transfer agent's systems.
+
+UTF-8, a header row of :data:`~closingdesk.domain.dwac_instruction.CSV_COLUMNS`, then one row
+per purchaser: money with two decimals, share counts as whole numbers, dates as ISO
+``YYYY-MM-DD``, a missing reference as an empty cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from closingdesk.domain.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
+from closingdesk.domain.money import to_cents_string
+
+
+def instruction_csv(rows: Iterable[DwacInstructionRow]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_cells(row) for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _cells(row: DwacInstructionRow) -> list[str]:
+    return [_cell(getattr(row, column)) for column in CSV_COLUMNS]
+
+
+def _cell(value: object) -> str:
+    match value:
+        case None:
+            return ""
+        case Decimal():
+            return to_cents_string(value)
+        case date():
+            return value.isoformat()
+        case _:
+            return str(value)

@@ -1,0 +1,114 @@
+"""Business days, trading days and the deadlines of a closing.
+
+A *business day* is a day the Federal Reserve Banks are open, so wires move: not a
+weekend, not a Federal Reserve holiday. A *trading day* is a day the New York Stock
+Exchange is open. The two differ: the Fed works on a Friday before a Saturday holiday and
+on Good Friday, the NYSE does not; the NYSE trades on Columbus Day and Veterans Day, the
+Fed does not. Both holiday calendars come from the ``holidays`` library.
+
+>>> next_business_day(date(2026, 7, 2))  # NYSE is closed on July 3, 2026; the Fed is open
+datetime.date(2026, 7, 3)
+>>> next_trading_day(date(2026, 7, 2))
+datetime.date(2026, 7, 6)
+>>> next_business_day(date(2026, 11, 25)), next_business_day(date(2026, 12, 24))
+(datetime.date(2026, 11, 27), datetime.date(2026, 12, 28))
+
+A *deadline* is a named, aware moment; it is missed when the thing was done after it, or
+is still not done once it has passed.
+
+>>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+>>> due = original_warrant_deadline(date(2002, 3, 12), terms)
+>>> due.due.isoformat()
+'2002-03-13T17:00:00-08:00'
+>>> due.seconds_left(due.due - timedelta(hours=1)), due.missed(due.due + timedelta(seconds=1))
+(3600, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from closingdesk.domain.deadlines import close_of_business
+from closingdesk.domain.terms import OfferingTerms
+
+FEDERAL_RESERVE, NYSE = "XFED", "XNYS"
+SATURDAY = 5
+
+
+@lru_cache(maxsize=256)
+def _closed(market: str, year: int) -> frozenset[date]:
+    """The holidays of one market in one year; kept, as the library builds them per year."""
+    return frozenset(holidays.financial_holidays(market, years=year))
+
+
+def _open(market: str, day: date) -> bool:
+    return day.weekday() < SATURDAY and day not in _closed(market, day.year)
+
+
+def is_business_day(day: date) -> bool:
+    return _open(FEDERAL_RESERVE, day)
+
+
+def is_trading_day(day: date) -> bool:
+    return _open(NYSE, day)
+
+
+def next_business_day(day: date) -> date:
+    """The first business day strictly after ``day``."""
+    return _next_open(FEDERAL_RESERVE, day)
+
+
+def next_trading_day(day: date) -> date:
+    """The first trading day strictly after ``day``."""
+    return _next_open(NYSE, day)
+
+
+def _next_open(market: str, day: date) -> date:
+    day += timedelta(days=1)
+    while not _open(market, day):
+        day += timedelta(days=1)
+    return day
+
+
+def add_business_days(day: date, count: int) -> date:
+    """``count`` business days after ``day`` (``count`` >= 0); zero gives ``day`` itself.
+
+    >>> add_business_days(date(2026, 12, 23), 2)
+    datetime.date(2026, 12, 28)
+    """
+    if count < 0:
+        raise ValueError(f"count must not be negative, got {count}")
+    for _ in range(count):
+        day = next_business_day(day)
+    return day
+
+
+@dataclass(frozen=True)
+class Deadline:
+    name: str
+    due: datetime  # aware
+
+    def seconds_left(self, now: datetime) -> int:
+        """Whole seconds until the deadline; negative once it has passed."""
+        return int((self.due - now).total_seconds())
+
+    def missed(self, now: datetime, done_at: datetime | None = None) -> bool:
+        """Done after the deadline, or not done and the deadline has passed."""
+        return (done_at if done_at is not None else now) > self.due
+
+
+def funding_deadline(terms: OfferingTerms) -> Deadline:
+    """Each purchaser wires before the close of business on the agreement date."""
+    return Deadline("funding", close_of_business(terms))
+
+
+def original_warrant_deadline(closing_date: date, terms: OfferingTerms) -> Deadline:
+    """The original warrant goes out by the close of business of the next business day."""
+    day = next_business_day(closing_date)
+    due = datetime.combine(day, terms.close_of_business, tzinfo=ZoneInfo(terms.timezone))
+    return Deadline("original warrant", due)

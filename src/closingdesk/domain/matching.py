@@ -1,0 +1,140 @@
+"""Matching: which purchaser a credit to the offering's account comes from.
+
+A person matching wires looks for the purchaser's payment reference in the remittance text
+(the strongest evidence), the purchaser's name there or as the originator (spelt loosely),
+and the amount (the exact Purchase Price). The :class:`Matcher` does the same, and matches
+automatically only when the evidence points at one purchaser alone; otherwise it offers the
+candidates, best first, each with its score (0 to 100) and its reasons.
+
+>>> book = [ExpectedPayment(1, "Alpha Fund, L.P.", "NEOTHERA-00001", Decimal("500.00"), "USD"),
+...         ExpectedPayment(2, "Beta Capital LLC", "NEOTHERA-00002", Decimal("700.00"), "USD")]
+>>> matcher = Matcher(book, slug="neotherapeutics-2002")
+>>> matcher.suggest(Credit(7, Decimal("500.00"), "USD", "ALPHA FUND LP", "")).matched
+1
+>>> matcher.suggest(Credit(8, Decimal("1.00"), "USD", None, "ref neothera 2")).matched
+2
+>>> suggestion = matcher.suggest(Credit(9, Decimal("700.00"), "USD", "J SMITH", "SUBSCRIPTION"))
+>>> suggestion.matched, suggestion.candidates[0].reasons
+(None, ('amount is the exact purchase price',))
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from closingdesk.domain.matching_evidence import NAME_FLOOR, Evidence, decide, reasons, weigh
+from closingdesk.domain.matching_index import NameIndex
+from closingdesk.domain.matching_names import (
+    names_in,
+    names_like,
+    normalised_name,
+    normalised_text,
+)
+from closingdesk.domain.payment_reference import references_in
+
+SHOWN = 5  # candidates offered for a person to choose from
+FEW_AT_A_PRICE = 5  # an amount alone suggests its purchasers only when so few share it
+_NOBODY: frozenset[int] = frozenset()
+_Scorer = Callable[..., dict[int, int]]
+
+
+@dataclass(frozen=True)
+class ExpectedPayment:
+    purchaser_id: int
+    name: str
+    reference: str  # the payment reference the purchaser was asked to quote
+    amount: Decimal  # the Purchase Price
+    currency: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    txn_id: int
+    amount: Decimal
+    currency: str
+    originator: str | None
+    remittance: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    purchaser_id: int
+    score: int  # 0..100
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    txn_id: int
+    matched: int | None  # the purchaser, when the evidence names one alone
+    candidates: tuple[Candidate, ...]  # best first, at most SHOWN
+
+
+class Matcher:
+    """Indexes the expected payments once, then suggests a purchaser for each credit."""
+
+    def __init__(self, expected: Sequence[ExpectedPayment], *, slug: str) -> None:
+        self._slug = slug
+        self._expected = {e.purchaser_id: e for e in expected}
+        self._names = {e.purchaser_id: normalised_name(e.name) for e in expected}
+        self._by_name: defaultdict[str, list[int]] = defaultdict(list)
+        by_price: defaultdict[tuple[Decimal, str], set[int]] = defaultdict(set)
+        for e in expected:
+            self._by_name[self._names[e.purchaser_id]].append(e.purchaser_id)
+            by_price[(e.amount, e.currency)].add(e.purchaser_id)
+        self._by_price = {price: frozenset(ids) for price, ids in by_price.items()}
+        self._index = NameIndex(self._names)
+
+    def suggest(self, credit: Credit) -> Suggestion:
+        originator = normalised_name(credit.originator or "")
+        remittance = normalised_text(credit.remittance)
+        references = references_in(credit.remittance, self._slug) & self._expected.keys()
+        at_price = self._by_price.get((credit.amount, credit.currency), _NOBODY)
+        by_originator = dict.fromkeys(self._by_name.get(originator, ()), 100)
+        pool = [p for p in self._index.candidates(originator) if p not in by_originator]
+        by_originator.update(self._scores(names_like, originator, pool))
+        in_remittance = self._scores(names_in, remittance, self._index.candidates(remittance))
+        evidence = [
+            weigh(
+                pid,
+                by_reference=pid in references,
+                by_originator=by_originator.get(pid, 0),
+                in_remittance=in_remittance.get(pid, 0),
+                amount=pid in at_price,
+                sharing_price=len(at_price),
+            )
+            for pid in {
+                *references,
+                *by_originator,
+                *in_remittance,
+                *(at_price if len(at_price) <= FEW_AT_A_PRICE else ()),
+            }
+        ]
+        if not evidence:
+            return Suggestion(credit.txn_id, None, ())
+        evidence.sort(key=_best_first)
+        matched = decide(evidence)
+        if matched is not None:  # shown first, even among namesakes as strong as it
+            evidence.sort(key=lambda e: e.purchaser_id != matched)
+        return Suggestion(
+            txn_id=credit.txn_id,
+            matched=matched,
+            candidates=tuple(self._candidate(e, credit) for e in evidence[:SHOWN]),
+        )
+
+    def _scores(self, scorer: _Scorer, text: str, pool: list[int]) -> dict[int, int]:
+        if not text or not pool:
+            return {}
+        scores = scorer(text, [self._names[pid] for pid in pool], floor=NAME_FLOOR)
+        return {pool[i]: score for i, score in scores.items()}
+
+    def _candidate(self, evidence: Evidence, credit: Credit) -> Candidate:
+        expected = self._expected[evidence.purchaser_id]
+        return Candidate(expected.purchaser_id, evidence.score, reasons(evidence, credit, expected))
+
+
+def _best_first(e: Evidence) -> tuple[int, int]:
+    return (-e.score, e.purchaser_id)

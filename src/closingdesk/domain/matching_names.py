@@ -1,0 +1,101 @@
+"""Party names as compared when matching wires: what is left once the noise is gone.
+
+A bank writes "ALPHA FUND LP" where the book says "Alpha Fund, L.P."; a name is compared
+in lower case, without accents or punctuation, without a leading "the" and without the
+legal form at its end (LLC, L.P., Inc., Ltd., GmbH...). Scores are rapidfuzz's, 0 to 100.
+
+>>> normalised_name("The Alpha Fund, L.P.")
+'alpha fund'
+>>> normalised_name("Zürich Life Sciences GmbH & Co. KG")
+'zurich life sciences'
+>>> normalised_name("Παπαδόπουλος Ventures")
+'παπαδοπουλοσ ventures'
+>>> name_score("ALPHA FUND LP", "Alpha Fund, L.P.")
+100
+>>> remittance_score("WIRE FOR ALPHA FUND, L.P. PURCHASE", "alpha fund")
+100
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+_FORMS = """llc lp llp lllp pllc inc incorporated corp corporation co company ltd limited plc
+gmbh mbh ag kg kgaa sa sas sarl srl spa bv nv ab asa oy oyj pty pte lda"""
+LEGAL_FORMS = frozenset(_FORMS.split())
+_ASCII = str.maketrans(
+    {c: " " for c in string.punctuation}
+    | {c: "" for c in ".'’`"}  # "L.P." is "lp", "O'Brien" is "obrien"
+    | {"&": " and "}
+)
+_TRAILING = LEGAL_FORMS | {"and"}  # "& Co. KG" ends a name as a whole
+_NOT_WORD = re.compile(r"[\W_]+")
+_SHORTEST_FUZZY = 8  # shorter names are found in a remittance only word for word
+
+
+def normalised_name(name: str) -> str:
+    tokens = _tokens(name)
+    while tokens and tokens[-1] in _TRAILING:
+        tokens.pop()
+    if tokens and tokens[0] == "the":
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def normalised_text(text: str) -> str:
+    """Free text (a remittance) with every legal form dropped, wherever it stands."""
+    return " ".join(t for t in _tokens(text) if t not in LEGAL_FORMS)
+
+
+def name_score(originator: str, name: str) -> int:
+    """How alike two names are, word order aside; both are normalised here."""
+    scores = names_like(normalised_name(originator), [normalised_name(name)])
+    return scores.get(0, 0)
+
+
+def remittance_score(remittance: str, name: str) -> int:
+    """How well free text names someone (``name`` already normalised)."""
+    return names_in(normalised_text(remittance), [name]).get(0, 0)
+
+
+def names_like(originator: str, names: Sequence[str], *, floor: int = 0) -> dict[int, int]:
+    """The score of each of ``names`` (normalised) like ``originator``, by position.
+
+    Names scoring below ``floor`` are left out.
+    """
+    if not originator or not names:
+        return {}
+    found = process.extract(
+        originator, names, scorer=fuzz.token_sort_ratio, score_cutoff=floor, limit=None
+    )
+    return {i: round(score) for _, score, i in found}
+
+
+def names_in(text: str, names: Sequence[str], *, floor: int = 0) -> dict[int, int]:
+    """How well the normalised ``text`` names each of ``names``, by position.
+
+    A name is found anywhere in the text, spelt loosely; a short name only as whole words.
+    """
+    if not text or not names:
+        return {}
+    found = process.extract(text, names, scorer=fuzz.partial_ratio, score_cutoff=floor, limit=None)
+    padded = f" {text} "
+    return {
+        i: round(score)
+        for name, score, i in found
+        if len(name) >= _SHORTEST_FUZZY or f" {name} " in padded
+    }
+
+
+def _tokens(text: str) -> list[str]:
+    folded = text.casefold()
+    if folded.isascii():
+        return folded.translate(_ASCII).split()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_WORD.sub(" ", folded.translate(_ASCII)).split()

@@ -1,0 +1,109 @@
+"""Whether one purchaser is ready to settle, and every reason why not.
+
+A purchaser settles (the transfer agent is instructed to credit their Shares and their
+Warrant is issued) only when both sides have signed, exactly the Purchase Price was
+received, and the transfer agent can act: the purchaser's DTC participant and account are
+known, and the terms name the CUSIP and the transfer agent with an e-mail address to send
+the instruction to. Every missing piece is a problem; all of them are listed at once.
+
+>>> from decimal import Decimal
+>>> from closingdesk.domain.purchaser import Purchaser, empty_checklist
+>>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+>>> alpha = Purchaser(1, 1, "Alpha Fund", 1000, None, "ops@alpha.example", None, (), None,
+...                   "0123", "A-1", None, None, None, empty_checklist())
+>>> for problem in settlement_problems(alpha, terms, received=Decimal("1500.00")):
+...     print(problem.where, "|", problem.what.split(":")[0])
+purchaser 1 (Alpha Fund) | has not signed the agreement
+purchaser 1 (Alpha Fund) | the company has not countersigned the agreement
+purchaser 1 (Alpha Fund) | not funded exactly
+terms | no CUSIP
+terms | no transfer agent
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from stdnum import cusip as stdnum_cusip
+
+from closingdesk.domain.money import format_usd
+from closingdesk.domain.problems import Problem
+from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.terms import OfferingTerms
+
+TERMS = "terms"
+TEMPLATE = "(see `closingdesk terms-template`)"
+DWAC_DETAILS = (
+    ("dtc_participant", "DTC participant number"),
+    ("dtc_account", "DTC account number"),
+)
+
+
+def settlement_problems(
+    purchaser: Purchaser, terms: OfferingTerms, *, received: Decimal
+) -> tuple[Problem, ...]:
+    """Every reason the purchaser cannot settle yet; empty when they can."""
+    where = f"purchaser {purchaser.id} ({purchaser.name})"
+    reasons = [
+        *_signatures(purchaser),
+        *_funding(purchaser, terms, received),
+        *_dwac_details(purchaser),
+    ]
+    return (*(Problem(where, what) for what in reasons), *terms_problems(terms))
+
+
+def is_ready(purchaser: Purchaser, terms: OfferingTerms, *, received: Decimal) -> bool:
+    return not settlement_problems(purchaser, terms, received=received)
+
+
+def terms_problems(terms: OfferingTerms) -> tuple[Problem, ...]:
+    """What the terms lack for any purchaser to settle: the same for all of them."""
+    reasons = [*_cusip(terms.cusip), *_transfer_agent(terms)]
+    return tuple(Problem(TERMS, what) for what in reasons)
+
+
+def _signatures(purchaser: Purchaser) -> list[str]:
+    reasons = []
+    if not purchaser.checklist.get("purchaser_signed", False):
+        reasons.append("has not signed the agreement")
+    if not purchaser.checklist.get("company_signed", False):
+        reasons.append("the company has not countersigned the agreement")
+    return reasons
+
+
+def _funding(purchaser: Purchaser, terms: OfferingTerms, received: Decimal) -> list[str]:
+    expected = purchaser.purchase_price(terms)
+    if received == expected:
+        return []
+    gap = abs(received - expected)
+    side = "short by" if received < expected else "over by"
+    amounts = f"received {format_usd(received)}, expected {format_usd(expected)}"
+    return [f"not funded exactly: {amounts} ({side} {format_usd(gap)})"]
+
+
+def _dwac_details(purchaser: Purchaser) -> list[str]:
+    return [
+        f"DWAC details missing: no {name} (the `{field}` column of the purchaser book)"
+        for field, name in DWAC_DETAILS
+        if not (getattr(purchaser, field) or "").strip()
+    ]
+
+
+def _cusip(cusip: str | None) -> list[str]:
+    if cusip is None or not cusip.strip():
+        return [f"no CUSIP: set the `cusip` key in the terms TOML {TEMPLATE}"]
+    if not stdnum_cusip.is_valid(cusip):
+        return [f"the CUSIP {cusip!r} is not valid: correct the `cusip` key in the terms TOML"]
+    return []
+
+
+def _transfer_agent(terms: OfferingTerms) -> list[str]:
+    agent = terms.transfer_agent
+    if agent is None:
+        return [f"no transfer agent: set the `transfer_agent` table in the terms TOML {TEMPLATE}"]
+    if not (agent.email or "").strip():
+        return [
+            f"the transfer agent {agent.name} has no e-mail address to send the DWAC "
+            f"instruction to: set `transfer_agent.email` in the terms TOML {TEMPLATE}"
+        ]
+    return []

@@ -1,0 +1,142 @@
+"""Funding as the API takes and answers it: the reconciliation, bank imports, decisions."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from closingdesk.interfaces.api.schemas import NO_NUL, Money
+from closingdesk.services.bank_import import BankImport
+from closingdesk.services.funding_decisions import WireDecision
+from closingdesk.services.reconciliation import FundingReport, report_document
+
+Text = Field(default=None, max_length=500, pattern=NO_NUL)
+
+
+class FundingTotalsPublic(BaseModel):
+    expected: Money
+    received: Money
+    purchasers: int
+    funded: int
+    unmatched: int
+    exceptions: int
+
+
+class PurchaserFundingPublic(BaseModel):
+    id: int
+    name: str | None
+    reference: str = Field(description="what the purchaser quotes on the wire")
+    expected: Money
+    received: Money
+    state: str = Field(json_schema_extra={"enum": ["unpaid", "short", "funded", "over"]})
+
+
+class CandidatePublic(BaseModel):
+    purchaser_id: int
+    name: str | None
+    score: int
+    reasons: list[str]
+
+
+class TransactionPublic(BaseModel):
+    id: int
+    direction: str
+    amount: Money
+    currency: str
+    value_date: str
+    value_time: str | None
+    originator: str | None
+    remittance: str
+    bank_reference: str | None
+    imad: str | None
+    end_to_end_id: str | None
+    purchaser_id: int | None
+    matched_by: str | None
+    candidates: list[CandidatePublic]
+
+
+class FundingExceptionPublic(BaseModel):
+    kind: str = Field(
+        json_schema_extra={
+            "enum": ["short", "over", "duplicate", "unknown", "wrong_currency", "late", "returned"]
+        }
+    )
+    purchaser_id: int | None
+    purchaser: str | None
+    transaction_id: int | None
+    amount: Money
+    what: str
+    next_step: str
+
+
+class ReconciliationPublic(BaseModel):
+    offering: str
+    currency: str
+    totals: FundingTotalsPublic
+    purchasers: list[PurchaserFundingPublic]
+    unmatched: list[TransactionPublic]
+    exceptions: list[FundingExceptionPublic]
+
+
+def reconciliation_public(report: FundingReport) -> ReconciliationPublic:
+    return ReconciliationPublic.model_validate(report_document(report))
+
+
+class BankImportPublic(BaseModel):
+    offering: str
+    source: str
+    format: str
+    file_id: int
+    added: int
+    already_imported: int
+    matched: int
+    to_review: int
+    funded: list[int]
+    skipped_accounts: dict[str, int]
+    warnings: list[str]
+
+
+def bank_import_public(result: BankImport) -> BankImportPublic:
+    return BankImportPublic(
+        offering=result.offering.slug,
+        source=result.source,
+        format=result.format,
+        file_id=result.file_id,
+        added=result.added,
+        already_imported=result.already_imported,
+        matched=result.matched,
+        to_review=result.to_review,
+        funded=list(result.funded),
+        skipped_accounts=result.skipped_accounts,
+        warnings=[str(w) for w in result.warnings],
+    )
+
+
+class MatchCreate(BaseModel):
+    purchaser_id: int = Field(ge=1, le=2**31 - 1)
+    reason: str | None = Text
+
+
+class UnmatchCreate(BaseModel):
+    reason: str | None = Text
+
+
+class RefundCreate(BaseModel):
+    reference: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    amount: Money | None = Field(default=None, description="default: all that is left")
+    reason: str | None = Text
+
+
+class WireDecisionPublic(BaseModel):
+    transaction_id: int
+    purchaser_id: int | None
+    funded: list[int]
+    no_longer_funded: list[int]
+
+
+def wire_decision_public(decision: WireDecision) -> WireDecisionPublic:
+    return WireDecisionPublic(
+        transaction_id=decision.transaction_id,
+        purchaser_id=decision.purchaser_id,
+        funded=list(decision.funded),
+        no_longer_funded=list(decision.no_longer_funded),
+    )

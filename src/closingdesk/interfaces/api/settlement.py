@@ -1,0 +1,101 @@
+"""Settlement over the API: where it stands, settling (admins), dispatch and confirmations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path
+
+from closingdesk.domain.people import User
+from closingdesk.domain.roles import Permission
+from closingdesk.interfaces.api.schemas import Id, Slug, errors
+from closingdesk.interfaces.api.settlement_schemas import (
+    ConfirmationCreate,
+    DispatchCreate,
+    DispatchPublic,
+    SettleCreate,
+    SettlementPublic,
+    SettlementRunPublic,
+    settlement_public,
+    settlement_run_public,
+)
+from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
+from closingdesk.services.settlement import settle
+from closingdesk.services.settlement_records import (
+    Confirmation,
+    confirm_shares,
+    dispatch_original,
+)
+from closingdesk.services.settlement_view import settlement_overview
+
+router = APIRouter(tags=["settlement"])
+
+Reader = Annotated[User, Depends(ApiRequires(Permission.READ))]
+Settler = Annotated[User, Depends(ApiRequires(Permission.SETTLE))]
+WarrantNumber = Annotated[str, Path(pattern=r"^[Ww][- ]?[0-9]{1,9}$", max_length=12)]
+
+
+@router.get("/offerings/{slug}/settlement", response_model=SettlementPublic, responses=errors(404))
+def get_settlement(slug: Slug, user: Reader, engine: EngineDep, now: NowDep) -> SettlementPublic:
+    """Who is ready, who is not (every reason), the warrants, the deadlines with time left."""
+    return settlement_public(settlement_overview(engine, offering=slug, now=now))
+
+
+@router.post(
+    "/offerings/{slug}/settlement", response_model=SettlementRunPublic, responses=errors(404, 422)
+)
+def settle_offering(
+    slug: Slug, user: Settler, engine: EngineDep, now: NowDep, body: SettleCreate | None = None
+) -> SettlementRunPublic:
+    """Settle every ready purchaser (or one): DWAC instruction and warrant, in one
+    transaction. Mail goes out with ``closingdesk warrants send-copies``."""
+    wanted = body or SettleCreate()
+    run = settle(
+        engine, offering=slug, purchaser_id=wanted.purchaser_id, actor=actor_of(user), now=now
+    )
+    return settlement_run_public(run)
+
+
+@router.post(
+    "/offerings/{slug}/warrants/{number}/dispatch",
+    response_model=DispatchPublic,
+    responses=errors(404, 409, 422),
+)
+def dispatch_warrant(
+    slug: Slug,
+    number: WarrantNumber,
+    body: DispatchCreate,
+    user: Settler,
+    engine: EngineDep,
+    now: NowDep,
+) -> DispatchPublic:
+    """Record the original warrant's dispatch (carrier, tracking)."""
+    done = dispatch_original(
+        engine,
+        number,
+        carrier=body.carrier,
+        tracking=body.tracking,
+        offering=slug,
+        actor=actor_of(user),
+        now=now,
+    )
+    return DispatchPublic(
+        number=done.number,
+        purchaser_id=done.purchaser_id,
+        due=done.due,
+        dispatched_at=done.dispatched_at,
+        late=done.late,
+    )
+
+
+@router.post(
+    "/offerings/{slug}/purchasers/{id}/confirmation",
+    response_model=list[int],
+    responses=errors(404, 422),
+)
+def confirm_credit(
+    slug: Slug, id: Id, body: ConfirmationCreate, user: Settler, engine: EngineDep, now: NowDep
+) -> list[int]:
+    """Record the transfer agent's confirmation of one purchaser's DWAC credit."""
+    rows = [Confirmation(id, body.shares, body.reference)]
+    return confirm_shares(engine, rows, offering=slug, actor=actor_of(user), now=now)

@@ -1,0 +1,253 @@
+"""bank import, reconcile, funding match | unmatch | mark-refunded."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from closingdesk.domain.bank import FORMATS
+from closingdesk.domain.money import parse_decimal
+from closingdesk.domain.problems import InvalidInput
+from closingdesk.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    OfferingOption,
+    actor,
+    command,
+    err,
+    open_store,
+    out,
+    print_json,
+)
+from closingdesk.services.bank_import import BankImport, import_bank_file
+from closingdesk.services.clock import utc_now
+from closingdesk.services.funding_decisions import (
+    WireDecision,
+    mark_refunded,
+    match_wire,
+    unmatch_wire,
+)
+from closingdesk.services.reconciliation import FundingReport, funding_report, report_document
+
+bank_app = typer.Typer(help="Bank files: statements and intraday reports.", no_args_is_help=True)
+funding_app = typer.Typer(help="Decide what the matcher could not.", no_args_is_help=True)
+
+ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why, for the audit log.")]
+
+
+def register(app: typer.Typer) -> None:
+    command(bank_app, "import")(import_command)
+    command(app, "reconcile")(reconcile_command)
+    command(funding_app, "match")(match_command)
+    command(funding_app, "unmatch")(unmatch_command)
+    command(funding_app, "mark-refunded")(refunded_command)
+    app.add_typer(bank_app, name="bank")
+    app.add_typer(funding_app, name="funding")
+
+
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A BAI2, camt.053/054, MT940 or CSV file.")],
+    format: Annotated[
+        str, typer.Option("--format", help=f"auto, or one of: {', '.join(FORMATS)}.")
+    ] = "auto",
+    accept_bad_totals: Annotated[
+        bool,
+        typer.Option(
+            "--accept-bad-totals",
+            help="Import a file whose trailer totals disagree with its details (recorded).",
+        ),
+    ] = False,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Import a bank file: the offering account's credits are matched to purchasers.
+
+    A malformed file is refused whole, with the line or XML path of each problem.
+    Transactions already imported (the same file again, an intraday report then the
+    day's statement) are recognised and added only once. CSV columns: date, amount,
+    currency, originator, reference, bank_reference (optional: account, time,
+    end_to_end_id, imad, uetr; a negative amount is a debit).
+    """
+    if format != "auto" and format not in FORMATS:
+        raise InvalidInput(f"--format must be auto or one of {', '.join(FORMATS)}; got {format}")
+    result = import_bank_file(
+        open_store(db),
+        file,
+        offering=offering,
+        actor=actor(),
+        now=utc_now(),
+        format=format,
+        accept_bad_totals=accept_bad_totals,
+    )
+    if json:
+        print_json(_import_json(result))
+        return
+    out.print(
+        f"{result.source} ({result.format}): {result.added} transactions added, "
+        f"{result.already_imported} already imported; {result.matched} matched, "
+        f"{result.to_review} to review; {len(result.funded)} purchasers now funded",
+        markup=False,
+    )
+    for account, count in result.skipped_accounts.items():
+        out.print(
+            f"skipped: {count} transactions of account {account} (not this offering's)",
+            markup=False,
+        )
+    for warning in result.warnings:
+        err.print(f"warning: {warning}", markup=False)
+
+
+def _import_json(result: BankImport) -> dict[str, object]:
+    return {
+        "offering": result.offering.slug,
+        "source": result.source,
+        "format": result.format,
+        "file_id": result.file_id,
+        "added": result.added,
+        "already_imported": result.already_imported,
+        "matched": result.matched,
+        "to_review": result.to_review,
+        "funded": list(result.funded),
+        "skipped_accounts": result.skipped_accounts,
+        "warnings": [str(w) for w in result.warnings],
+    }
+
+
+def reconcile_command(
+    db: DbOption = None, offering: OfferingOption = None, json: JsonOption = False
+) -> None:
+    """Per purchaser expected, received and state; then money not placed; then exceptions."""
+    report = funding_report(open_store(db), offering=offering)
+    if json:
+        print_json(report_document(report))
+    else:
+        _print_report(report)
+
+
+def _print_report(report: FundingReport) -> None:
+    r = report.result
+    table = Table(title=escape(f"Funding — {report.offering.slug}"))
+    for column in ("id", "purchaser", "expected", "received", "state"):
+        table.add_column(
+            column, justify="right" if column in {"id", "expected", "received"} else "left"
+        )
+    for f in r.purchasers:
+        table.add_row(
+            str(f.purchaser_id),
+            escape(report.name(f.purchaser_id) or ""),
+            f"{f.expected:,.2f}",
+            f"{f.received:,.2f}",
+            f.state,
+        )
+    out.print(table)
+    out.print(
+        f"Received {r.total_received:,.2f} of {r.total_expected:,.2f}; "
+        f"{r.funded_count} of {len(r.purchasers)} purchasers funded",
+        markup=False,
+    )
+    if r.unmatched:
+        out.print("\n[bold]Not matched[/]")
+        for w in r.unmatched:
+            out.print(
+                f"  txn {w.txn_id}: {w.amount:,.2f} {w.currency} on {w.value_date} "
+                f"from {w.originator or 'unknown originator'}",
+                markup=False,
+            )
+    if r.exceptions:
+        out.print("\n[bold]Exceptions[/]")
+        for e in r.exceptions:
+            out.print(f"  {e.kind}: {e.what}\n    next: {e.next_step}", markup=False)
+
+
+def match_command(
+    transaction: Annotated[
+        int, typer.Argument(help="The bank transaction id (reconcile lists them).")
+    ],
+    purchaser: Annotated[int, typer.Argument(help="The purchaser id.")],
+    reason: ReasonOption = None,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Match a credit to a purchaser by hand."""
+    decision = match_wire(
+        open_store(db),
+        transaction,
+        purchaser,
+        offering=offering,
+        actor=actor(),
+        now=utc_now(),
+        reason=reason,
+    )
+    _print_decision(decision, f"transaction {transaction} matched to purchaser {purchaser}", json)
+
+
+def unmatch_command(
+    transaction: Annotated[int, typer.Argument(help="The bank transaction id.")],
+    reason: ReasonOption = None,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Undo a credit's match: the money is no longer counted for that purchaser."""
+    decision = unmatch_wire(
+        open_store(db), transaction, offering=offering, actor=actor(), now=utc_now(), reason=reason
+    )
+    _print_decision(decision, f"transaction {transaction} unmatched", json)
+
+
+def refunded_command(
+    transaction: Annotated[int, typer.Argument(help="The bank transaction id.")],
+    reference: Annotated[
+        str, typer.Option("--reference", help="The outgoing payment's reference.")
+    ],
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="Part refunded (default: all that is left).")
+    ] = None,
+    reason: ReasonOption = None,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Record that a credit (or part of it) was sent back to its originator."""
+    refund: Decimal | None = None
+    if amount is not None:
+        refund = parse_decimal(amount)
+        if refund is None:
+            raise InvalidInput(f"--amount must be an amount of money; got {amount!r}")
+    decision = mark_refunded(
+        open_store(db),
+        transaction,
+        reference=reference,
+        amount=refund,
+        offering=offering,
+        actor=actor(),
+        now=utc_now(),
+        reason=reason,
+    )
+    _print_decision(decision, f"transaction {transaction} marked refunded ({reference})", json)
+
+
+def _print_decision(decision: WireDecision, done: str, json: bool) -> None:
+    if json:
+        print_json(
+            {
+                "transaction_id": decision.transaction_id,
+                "purchaser_id": decision.purchaser_id,
+                "funded": list(decision.funded),
+                "no_longer_funded": list(decision.no_longer_funded),
+            }
+        )
+        return
+    out.print(done, markup=False)
+    if decision.funded:
+        out.print(f"now funded: purchasers {', '.join(map(str, decision.funded))}", markup=False)
+    if decision.no_longer_funded:
+        ids = ", ".join(map(str, decision.no_longer_funded))
+        out.print(f"no longer funded: purchasers {ids}", markup=False)

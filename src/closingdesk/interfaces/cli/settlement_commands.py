@@ -1,0 +1,220 @@
+"""settle, settle confirm: DWAC instructions and warrants for every purchaser who is ready."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from closingdesk.domain.problems import InvalidInput, Problem
+from closingdesk.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    OfferingOption,
+    actor,
+    command,
+    err,
+    open_store,
+    out,
+    print_json,
+    refusals_exit,
+)
+from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
+from closingdesk.services.clock import utc_now
+from closingdesk.services.deliveries import SENT, DeliveryOutcome
+from closingdesk.services.settlement import SettlementRun, settle
+from closingdesk.services.settlement_files import export_run
+from closingdesk.services.settlement_mail import send_instructions, send_warrant_copies
+from closingdesk.services.settlement_readiness import NotReady
+from closingdesk.services.settlement_records import (
+    Confirmation,
+    confirm_shares,
+    read_confirmations,
+)
+
+settle_app = typer.Typer(
+    help="Settle every purchaser who is ready: DWAC instructions and warrants.",
+    invoke_without_command=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    settle_app.callback()(settle_command)
+    command(settle_app, "confirm")(confirm_command)
+    app.add_typer(settle_app, name="settle")
+
+
+def settle_command(
+    ctx: typer.Context,
+    purchaser: Annotated[int | None, typer.Option(help="Only this purchaser (by id).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Write the letter, CSV and warrants here.")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes rendering warrant PDFs.")] = 2,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Settle each purchaser who signed (both sides), paid exactly and gave DWAC details.
+
+    In one transaction: the DWAC issuance instruction (letter PDF and CSV for the transfer
+    agent) and a numbered warrant per purchaser. Then, when a mail server is set
+    (CLOSINGDESK_SMTP_*), the instruction goes to the transfer agent and each purchaser gets
+    the closing confirmation with a copy of their warrant. Purchasers not ready are listed
+    with every reason. Settling again never instructs or issues twice.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with refusals_exit():
+        engine = open_store(db)
+        run = settle(
+            engine,
+            offering=offering,
+            purchaser_id=purchaser,
+            actor=actor(),
+            now=utc_now(),
+            workers=max(1, workers),
+        )
+        if purchaser is not None and run.not_ready:
+            raise InvalidInput(
+                f"purchaser {purchaser} is not ready to settle",
+                [_problem(n) for n in run.not_ready],
+            )
+        files = (
+            [str(p) for p in export_run(engine, run.run_id, out_dir)]
+            if (out_dir and run.run_id)
+            else []
+        )
+        deliveries: list[DeliveryOutcome] = []
+        with env_mailing(actor()) as mailing:
+            if mailing is not None:
+                deliveries += send_instructions(engine, mailing, offering=run.offering.slug)
+                deliveries += send_warrant_copies(engine, mailing, offering=run.offering.slug)
+    if json:
+        print_json(settle_json(run, files, deliveries, mailed=mailing is not None))
+        return
+    _print_run(run, files, deliveries, mailed=mailing is not None)
+
+
+def _problem(not_ready: NotReady) -> Problem:
+    return Problem(
+        f"purchaser {not_ready.purchaser_id} ({not_ready.name})", "; ".join(not_ready.reasons)
+    )
+
+
+def settle_json(
+    run: SettlementRun, files: list[str], deliveries: list[DeliveryOutcome], *, mailed: bool
+) -> dict[str, Any]:
+    return {
+        "offering": run.offering.slug,
+        "run_id": run.run_id,
+        "settled": [
+            {
+                "purchaser_id": s.purchaser_id,
+                "name": s.name,
+                "warrant_number": s.warrant_number,
+                "warrant_shares": s.warrant_shares,
+                "original_due": s.original_due.isoformat(),
+                "instruction": {
+                    "cusip": s.row.cusip,
+                    "shares": s.row.shares,
+                    "purchase_price": s.row.purchase_price,
+                    "dtc_participant": s.row.dtc_participant,
+                    "dtc_account": s.row.dtc_account,
+                    "dtc_reference": s.row.dtc_reference,
+                    "registration": s.row.registration,
+                    "prospectus": s.row.prospectus,
+                    "legend": s.row.legend,
+                    "instructed_on": s.row.instructed_on.isoformat(),
+                },
+            }
+            for s in run.settled
+        ],
+        "not_ready": [
+            {"purchaser_id": n.purchaser_id, "name": n.name, "reasons": list(n.reasons)}
+            for n in run.not_ready
+        ],
+        "already_settled": list(run.already_settled),
+        "files": files,
+        "mail": "sent" if mailed else NO_SERVER,
+        "deliveries": [delivery_json(d) for d in deliveries],
+    }
+
+
+def delivery_json(d: DeliveryOutcome) -> dict[str, Any]:
+    return {
+        "kind": d.kind,
+        "purchaser_id": d.purchaser_id,
+        "addressee": d.addressee,
+        "sent_to": d.sent_to,
+        "status": d.status,
+        "detail": d.detail,
+    }
+
+
+def _print_run(
+    run: SettlementRun, files: list[str], deliveries: list[DeliveryOutcome], *, mailed: bool
+) -> None:
+    if run.settled:
+        out.print(f"Settled {len(run.settled)} purchasers (run {run.run_id}):", markup=False)
+        for s in run.settled[:200]:
+            out.print(
+                f"  {s.purchaser_id} {s.name}: {s.row.shares:,} shares to DTC "
+                f"{s.row.dtc_participant}/{s.row.dtc_account}; warrant {s.warrant_number} "
+                f"for {s.warrant_shares:,} shares; original due {s.original_due:%Y-%m-%d %H:%M %Z}",
+                markup=False,
+            )
+    else:
+        out.print("Nobody was ready to settle; nothing was written.", markup=False)
+    if run.already_settled:
+        out.print(f"Already settled: {len(run.already_settled)} purchasers", markup=False)
+    for n in run.not_ready:
+        out.print(f"Not ready: {n.purchaser_id} {n.name}", markup=False)
+        for reason in n.reasons:
+            out.print(f"  - {reason}", markup=False)
+    for f in files:
+        out.print(f"wrote {f}", markup=False)
+    if not mailed and run.settled:
+        err.print(
+            f"not mailed: {NO_SERVER}; run `closingdesk warrants send-copies` once one is",
+            markup=False,
+        )
+    for d in deliveries:
+        line = f"{d.kind} to {d.addressee} ({d.sent_to or '-'}): {d.status} {d.detail}"
+        (out if d.status == SENT else err).print(line, markup=False)
+
+
+def confirm_command(
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="The transfer agent's CSV: purchaser_id, shares, reference."),
+    ] = None,
+    purchaser: Annotated[int | None, typer.Option(help="Confirm one purchaser.")] = None,
+    shares: Annotated[int | None, typer.Option(help="With --purchaser: shares credited.")] = None,
+    reference: Annotated[str | None, typer.Option(help="The transfer agent's reference.")] = None,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Record the transfer agent's confirmation of DWAC credits (shares_confirmed).
+
+    From its file (every row checked first; one wrong row refuses the file) or one purchaser.
+    """
+    if (file is None) == (purchaser is None):
+        raise InvalidInput("give either --file or --purchaser (with --shares)")
+    if file is not None:
+        rows = read_confirmations(file)
+        source = str(file)
+    else:
+        if shares is None:
+            raise InvalidInput("--purchaser needs --shares: the shares the transfer agent credited")
+        rows = [Confirmation(purchaser or 0, shares, reference)]
+        source = ""
+    ids = confirm_shares(
+        open_store(db), rows, offering=offering, actor=actor(), now=utc_now(), source=source
+    )
+    if json:
+        print_json({"confirmed": ids})
+    else:
+        out.print(f"confirmed: {len(ids)} DWAC credits", markup=False)

@@ -1,0 +1,183 @@
+"""warrants list | dispatch | send-copies; notices send."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from closingdesk.domain.problems import InvalidInput
+from closingdesk.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    OfferingOption,
+    actor,
+    command,
+    err,
+    open_store,
+    out,
+    print_json,
+)
+from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
+from closingdesk.interfaces.cli.settlement_commands import delivery_json
+from closingdesk.services.clock import utc_now
+from closingdesk.services.deliveries import SENT
+from closingdesk.services.notices import send_notice
+from closingdesk.services.settlement_mail import send_warrant_copies
+from closingdesk.services.settlement_records import dispatch_original
+from closingdesk.services.settlement_view import settlement_overview
+
+warrants_app = typer.Typer(help="Warrants issued at settlement.", no_args_is_help=True)
+notices_app = typer.Typer(help="Notices under the agreement.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    command(warrants_app, "list")(list_command)
+    command(warrants_app, "dispatch")(dispatch_command)
+    command(warrants_app, "send-copies")(send_copies_command)
+    command(notices_app, "send")(notice_command)
+    app.add_typer(warrants_app, name="warrants")
+    app.add_typer(notices_app, name="notices")
+
+
+def list_command(
+    db: DbOption = None, offering: OfferingOption = None, json: JsonOption = False
+) -> None:
+    """Every warrant with its holder, the copy's delivery and the original's deadline."""
+    now = utc_now()
+    view = settlement_overview(open_store(db), offering=offering, now=now)
+    rows = [
+        {
+            "number": s.warrant_number,
+            "purchaser_id": s.purchaser_id,
+            "holder": s.name,
+            "warrant_shares": s.warrant_shares,
+            "issue_date": s.issue_date,
+            "copy_delivered": s.copy_delivered,
+            "original_due": s.original_due,
+            "original_dispatched_at": s.dispatched_at,
+            "carrier": s.carrier,
+            "tracking": s.tracking,
+            "original_overdue": s.dispatched_at is None
+            and now > datetime.fromisoformat(s.original_due),
+            "shares_confirmed": s.shares_confirmed,
+        }
+        for s in view.settled
+    ]
+    if json:
+        print_json({"offering": view.offering.slug, "warrants": rows})
+        return
+    for r in rows:
+        status = (
+            f"dispatched {r['original_dispatched_at']} ({r['carrier']} {r['tracking']})"
+            if r["original_dispatched_at"]
+            else (
+                "ORIGINAL OVERDUE" if r["original_overdue"] else f"original due {r['original_due']}"
+            )
+        )
+        copy = "copy delivered" if r["copy_delivered"] else "copy NOT delivered"
+        out.print(
+            f"{r['number']}  {r['holder']}  {r['warrant_shares']:,} shares  {copy}; {status}",
+            markup=False,
+        )
+    if not rows:
+        out.print("No warrants yet: `closingdesk settle` issues them.", markup=False)
+
+
+def dispatch_command(
+    number: Annotated[str, typer.Argument(help="The warrant number, e.g. W-0001.")],
+    carrier: Annotated[str, typer.Option(help="Who carries the original (e.g. FedEx).")],
+    tracking: Annotated[str, typer.Option(help="The carrier's tracking number.")],
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Record that the original warrant was dispatched (warrant_original_delivered)."""
+    done = dispatch_original(
+        open_store(db),
+        number,
+        carrier=carrier,
+        tracking=tracking,
+        offering=offering,
+        actor=actor(),
+        now=utc_now(),
+    )
+    if json:
+        print_json(
+            {
+                "number": done.number,
+                "purchaser_id": done.purchaser_id,
+                "due": done.due,
+                "dispatched_at": done.dispatched_at,
+                "late": done.late,
+            }
+        )
+        return
+    late = " — LATE: after its deadline" if done.late else ""
+    out.print(
+        f"{done.number}: original dispatched at {done.dispatched_at} (due {done.due}){late}",
+        markup=False,
+    )
+
+
+def send_copies_command(
+    db: DbOption = None, offering: OfferingOption = None, json: JsonOption = False
+) -> None:
+    """E-mail each settled purchaser whose copy has not gone out: the closing confirmation
+    with a copy of their warrant (CLOSINGDESK_SMTP_*; a fax gateway with
+    CLOSINGDESK_FAX_GATEWAY). Exit 1 when any copy could not be sent."""
+    with env_mailing(actor()) as mailing:
+        if mailing is None:
+            raise InvalidInput(f"no warrant copy was sent: {NO_SERVER}")
+        outcomes = send_warrant_copies(open_store(db), mailing, offering=offering)
+    if json:
+        print_json({"deliveries": [delivery_json(o) for o in outcomes]})
+    for o in outcomes:
+        if not json:
+            (out if o.status == SENT else err).print(
+                f"{o.addressee} ({o.sent_to or '-'}): {o.status} {o.detail}", markup=False
+            )
+    if any(o.status != SENT for o in outcomes):
+        raise typer.Exit(1)
+
+
+def notice_command(
+    to: Annotated[str, typer.Option("--to", help="`company`, or a purchaser's id.")],
+    subject: Annotated[str, typer.Option(help="What the notice is about.")],
+    body_file: Annotated[
+        Path, typer.Option("--body-file", help="The text; blank lines part paragraphs.")
+    ],
+    fax: Annotated[bool, typer.Option("--fax", help="Send by fax through the gateway.")] = False,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Send a notice addressed as the agreement's notice provisions say, by e-mail (or fax
+    through CLOSINGDESK_FAX_GATEWAY), with the letter as PDF; kept as proof of sending."""
+    try:
+        body = body_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"{body_file}: cannot read the notice's text ({error})") from None
+    with env_mailing(actor()) as mailing:
+        if mailing is None:
+            raise InvalidInput(f"the notice was not sent: {NO_SERVER}")
+        outcome = send_notice(
+            open_store(db),
+            mailing,
+            offering=offering,
+            to=to,
+            subject=subject,
+            body=body,
+            prefer_fax=fax,
+        )
+    if json:
+        print_json(delivery_json(outcome))
+    else:
+        out.print(
+            f"notice to {outcome.addressee} ({outcome.sent_to}): {outcome.status} {outcome.detail}",
+            markup=False,
+        )
+    if outcome.status != SENT:
+        raise typer.Exit(1)

@@ -1,0 +1,185 @@
+"""Importing a bank file: the offering account's transactions stored once, credits matched.
+
+The file is read and checked whole before anything is written (a refused file changes
+nothing). Transactions of other accounts in the file are counted and skipped; a
+transaction already stored (the same file again, or an intraday report followed by the
+day's statement) is recognised by any of its identity keys and skipped. New credits go to
+the matcher: an unambiguous match is made at once, otherwise its candidates are kept for a
+person to decide. A debit that returns an earlier credit is linked to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.bank import read_bank_file
+from closingdesk.adapters.store.funding_repository import (
+    FundingRepository,
+    NewTransaction,
+    StoredCandidate,
+)
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.bank import BankTransaction, account_key, offering_account_keys
+from closingdesk.domain.matching import Credit, Matcher
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.problems import Problem
+from closingdesk.services.bank_returns import link_returns
+from closingdesk.services.clock import stamp
+from closingdesk.services.funding_state import expected_payments, refresh_funded
+from closingdesk.services.offerings import resolve_offering
+
+
+@dataclass(frozen=True)
+class BankImport:
+    offering: Offering
+    source: str
+    format: str
+    file_id: int
+    added: int
+    already_imported: int
+    matched: int
+    to_review: int
+    skipped_accounts: dict[str, int]
+    funded: tuple[int, ...]
+    warnings: tuple[Problem, ...]
+
+
+def import_bank_file(
+    engine: Engine,
+    path: Path,
+    *,
+    offering: str | None,
+    actor: str,
+    now: datetime,
+    format: str = "auto",
+    accept_bad_totals: bool = False,
+    source: str | None = None,
+) -> BankImport:
+    name = source or str(path)
+    content = path.read_bytes()
+    with UnitOfWork(engine, read_only=True) as uow:
+        terms = resolve_offering(uow, offering).terms
+    # Parsed before the write transaction opens: a large file must not hold the lock.
+    parsed = read_bank_file(
+        content,
+        source=name,
+        format=format,
+        accept_bad_totals=accept_bad_totals,
+        default_account=terms.wire.ffc_account,
+    )
+    ours = offering_account_keys(terms.wire)
+    mine = [t for t in parsed.transactions if account_key(t.account) in ours]
+    skipped = Counter(t.account for t in parsed.transactions if account_key(t.account) not in ours)
+    with UnitOfWork(engine) as uow:
+        found = resolve_offering(uow, offering)
+        store = FundingRepository(uow.connection)
+        fresh, repeated = _new_only(mine, store.identity_keys(found.id))
+        at = stamp(now)
+        new = _matched(found, uow, fresh)
+        summary: dict[str, Any] = {
+            "transactions": len(parsed.transactions),
+            "added": len(new),
+            "already_imported": repeated,
+            "skipped_accounts": dict(skipped),
+            "warnings": [str(w) for w in parsed.warnings],
+        }
+        file_id = store.add_file(
+            offering_id=found.id,
+            source=name,
+            format=parsed.format,
+            sha256=hashlib.sha256(content).hexdigest(),
+            imported_at=at,
+            imported_by=actor,
+            summary=summary,
+        )
+        ids = store.add_transactions(offering_id=found.id, file_id=file_id, new=new, matched_at=at)
+        reversing = [i for i, n in zip(ids, new, strict=True) if _is_return(n.bank)]
+        returns = link_returns(store, found.id, reversing_ids=reversing)
+        gained, lost = refresh_funded(uow, found)
+        matched = [(i, n.purchaser_id) for i, n in zip(ids, new, strict=True) if n.purchaser_id]
+        payload = {
+            **summary,
+            "file_id": file_id,
+            "source": name,
+            "format": parsed.format,
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "matched": [list(pair) for pair in matched],
+            "returns": [list(pair) for pair in returns],
+            "funded": gained,
+            "no_longer_funded": lost,
+        }
+        uow.events.append(
+            at=at, actor=actor, entries=[("bank.imported", f"offering:{found.id}", payload)]
+        )
+        uow.commit()
+    to_review = sum(1 for n in new if n.bank.direction == "credit" and n.purchaser_id is None)
+    return BankImport(
+        offering=found,
+        source=name,
+        format=parsed.format,
+        file_id=file_id,
+        added=len(new),
+        already_imported=repeated,
+        matched=len(matched),
+        to_review=to_review,
+        skipped_accounts=dict(skipped),
+        funded=tuple(gained),
+        warnings=parsed.warnings,
+    )
+
+
+def _is_return(txn: BankTransaction) -> bool:
+    return txn.direction == "debit" and txn.reversal
+
+
+def _new_only(
+    transactions: list[BankTransaction], known: dict[str, int]
+) -> tuple[list[BankTransaction], int]:
+    """The transactions not stored yet (nor twice in this file), and how many were."""
+    seen = set(known)
+    fresh: list[BankTransaction] = []
+    for txn in transactions:
+        keys = txn.identity_keys()
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        fresh.append(txn)
+    return fresh, len(transactions) - len(fresh)
+
+
+def _matched(
+    offering: Offering, uow: UnitOfWork, fresh: list[BankTransaction]
+) -> list[NewTransaction]:
+    credits = [t for t in fresh if t.direction == "credit" and not t.reversal]
+    if not credits:
+        return [NewTransaction(t) for t in fresh]
+    matcher = Matcher(
+        expected_payments(offering, uow.purchasers.iter(offering.id)), slug=offering.slug
+    )
+    new: list[NewTransaction] = []
+    for number, txn in enumerate(fresh):
+        if txn.direction != "credit" or txn.reversal:
+            new.append(NewTransaction(txn))
+            continue
+        credit = Credit(number, txn.amount, txn.currency, txn.originator, txn.remittance)
+        suggestion = matcher.suggest(credit)
+        candidates = tuple(
+            StoredCandidate(c.purchaser_id, c.score, c.reasons) for c in suggestion.candidates
+        )
+        note = _note(suggestion.matched, candidates)
+        new.append(NewTransaction(txn, suggestion.matched, note, candidates))
+    return new
+
+
+def _note(matched: int | None, candidates: tuple[StoredCandidate, ...]) -> str | None:
+    if matched is None:
+        return None
+    reasons = next((c.reasons for c in candidates if c.purchaser_id == matched), ())
+    return "; ".join(reasons) or "matched automatically"

@@ -1,0 +1,251 @@
+"""The closing binder: one bookmarked PDF of the closing, and a ZIP of the original files
+with a manifest of their SHA-256 hashes (`closingdesk binder build` / `binder verify`).
+
+Sections, in order: the closing memorandum (totals, every exception and how it was
+resolved), executed agreements, certificates of completion, warrants, the transfer agent's
+instructions and confirmations, notices, the audit log. The ZIP also keeps the instruction
+CSVs and the full event log as JSON lines (the PDF's log cuts long payloads). Building is
+recorded as an event with the hashes, so a ZIP whose files and manifest were both altered
+is still caught by `binder verify --db`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.binder import (
+    BinderDocument,
+    BinderFile,
+    BinderSection,
+    build_binder_pdf,
+    build_binder_zip,
+    render_audit_log_pdf,
+    render_memo_pdf,
+    verify_binder_zip,
+)
+from closingdesk.adapters.binder.confirmations_pdf import ConfirmationRow, render_confirmations_pdf
+from closingdesk.adapters.store.binder_queries import BinderSource, newest_documents
+from closingdesk.adapters.store.settlement_repository import SettlementRepository
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.closing_memo import ClosingMemo
+from closingdesk.domain.event_chain import ChainedEvent
+from closingdesk.domain.problems import Problem
+from closingdesk.domain.purchaser import Purchaser
+from closingdesk.services.audit import verify_chain
+from closingdesk.services.binder_exceptions import memo_exceptions
+from closingdesk.services.clock import stamp
+from closingdesk.services.offerings import resolve_offering
+from closingdesk.services.reconciliation import funding_report
+
+SECTIONS = (
+    ("Executed agreements", "executed_agreement"),
+    ("Certificates of completion", "completion_certificate"),
+    ("Warrants", "warrant"),
+    ("Transfer agent instructions", "dwac_letter"),
+)
+NOTICES = ("Notices", "notice")
+ORIGINALS = (
+    "executed_agreement",
+    "completion_certificate",
+    "warrant",
+    "dwac_letter",
+    "dwac_csv",
+    "notice",
+)
+
+
+@dataclass(frozen=True)
+class BuiltBinder:
+    pdf: Path
+    zip: Path
+    pdf_sha256: str
+    zip_sha256: str
+    manifest_sha256: str
+    sections: tuple[tuple[str, int], ...]
+
+
+def build_binder(
+    engine: Engine, out: Path, *, offering: str | None, actor: str, now: datetime
+) -> BuiltBinder:
+    pdf_path, zip_path = _paths(out)
+    report = funding_report(engine, offering=offering)
+    verdict = verify_chain(engine)
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        sources = newest_documents(uow.connection, found.id, ORIGINALS)
+        store = SettlementRepository(uow.connection)
+        instructions, warrants = store.instructions(found.id), store.warrants(found.id)
+        names = {p.id: p for p in uow.purchasers.iter(found.id)}
+        events = list(uow.events.iter())
+        runs = store.runs(found.id)
+    by_kind = {kind: [s for s in sources if s.kind == kind] for kind in ORIGINALS}
+    sections = [
+        BinderSection(title, [_document(s, names) for s in by_kind[kind]])
+        for title, kind in SECTIONS
+    ]
+    confirmations = render_confirmations_pdf(
+        [
+            ConfirmationRow(
+                names[i.purchaser_id].name,
+                i.shares,
+                f"{i.dtc_participant} / {i.dtc_account}",
+                i.confirmed_at,
+                i.confirmation_reference,
+            )
+            for i in instructions
+        ],
+        issuer=found.terms.issuer_name,
+    )
+    sections.append(
+        BinderSection(
+            "Transfer agent confirmations", [BinderDocument("DWAC confirmations", confirmations)]
+        )
+    )
+    sections.append(BinderSection(NOTICES[0], [_document(s, names) for s in by_kind[NOTICES[1]]]))
+    said = "intact" if verdict.intact else f"BROKEN: {verdict.broken}"
+    audit = render_audit_log_pdf(events, verdict=f"hash chain {said}, {verdict.events} events")
+    sections.append(BinderSection("Audit log", [BinderDocument("Audit log", audit)]))
+    zone = ZoneInfo(found.terms.timezone)
+    closing_day = (
+        date.fromisoformat(runs[-1]["instructed_on"]) if runs else now.astimezone(zone).date()
+    )
+    r = report.result
+    memo = ClosingMemo(
+        issuer=found.terms.issuer_name,
+        offering=found.slug,
+        closing_date=closing_day,
+        shares_sold=sum(i.shares for i in instructions),
+        money_received=r.total_received,
+        money_expected=r.total_expected,
+        purchasers_settled=len(instructions),
+        purchasers_not_settled=len(names) - len(instructions),
+        warrants_issued=len(warrants),
+        warrant_shares=sum(w.shares for w in warrants),
+        exceptions=memo_exceptions(report, events),
+        documents=tuple((s.title, len(s.documents)) for s in sections),
+    )
+    sections.insert(
+        0,
+        BinderSection(
+            "Closing memorandum", [BinderDocument("Closing memorandum", render_memo_pdf(memo))]
+        ),
+    )
+    title = f"Closing binder — {found.terms.issuer_name} ({found.slug})"
+    pdf = build_binder_pdf(sections, title=title)
+    files = [BinderFile(_folder(s.kind) + s.file_name, s.content) for s in sources]
+    files.append(BinderFile("audit-log.jsonl", _events_jsonl(events)))
+    archive = build_binder_zip(files, binder_pdf=pdf)
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    pdf_path.write_bytes(pdf)
+    zip_path.write_bytes(archive)
+    built = BuiltBinder(
+        pdf_path,
+        zip_path,
+        _sha(pdf),
+        _sha(archive),
+        _manifest_sha(archive),
+        tuple((s.title, len(s.documents)) for s in sections),
+    )
+    _record(engine, found.id, built, actor=actor, now=now)
+    return built
+
+
+def verify_binder(content: bytes, *, source: str, engine: Engine | None = None) -> list[Problem]:
+    """Every problem with a binder ZIP; with a database, also whether it built this manifest."""
+    problems = verify_binder_zip(content, source=source)
+    if engine is None or problems:
+        return problems
+    manifest = _manifest_sha(content)
+    with UnitOfWork(engine, read_only=True) as uow:
+        recorded = any(
+            e.kind == "binder.built" and e.payload.get("manifest_sha256") == manifest
+            for e in uow.events.iter()
+        )
+    if not recorded:
+        what = (
+            "its manifest is not one this database recorded building: the files and the "
+            "manifest may both have been changed"
+        )
+        problems.append(Problem(f"{source} MANIFEST.json", what))
+    return problems
+
+
+def _record(
+    engine: Engine, offering_id: int, built: BuiltBinder, *, actor: str, now: datetime
+) -> None:
+    payload = {
+        "pdf_sha256": built.pdf_sha256,
+        "zip_sha256": built.zip_sha256,
+        "manifest_sha256": built.manifest_sha256,
+        "sections": [list(s) for s in built.sections],
+    }
+    with UnitOfWork(engine) as uow:
+        uow.events.append(
+            at=stamp(now),
+            actor=actor,
+            entries=[("binder.built", f"offering:{offering_id}", payload)],
+        )
+        uow.commit()
+
+
+def _paths(out: Path) -> tuple[Path, Path]:
+    if out.suffix.lower() == ".zip":
+        return out.with_suffix(".pdf"), out
+    return out if out.suffix.lower() == ".pdf" else out.with_suffix(".pdf"), out.with_suffix(".zip")
+
+
+def _document(source: BinderSource, names: dict[int, Purchaser]) -> BinderDocument:
+    holder = names.get(source.purchaser_id) if source.purchaser_id else None
+    return BinderDocument(holder.name if holder else source.file_name, source.content)
+
+
+FOLDERS = {
+    "executed_agreement": "executed-agreements/",
+    "completion_certificate": "certificates/",
+    "warrant": "warrants/",
+    "dwac_letter": "transfer-agent/",
+    "dwac_csv": "transfer-agent/",
+    "notice": "notices/",
+}
+
+
+def _folder(kind: str) -> str:
+    return FOLDERS.get(kind, "")
+
+
+def _events_jsonl(events: list[ChainedEvent]) -> bytes:
+    lines = []
+    for e in events:
+        row = {
+            "seq": e.seq,
+            "at": e.at,
+            "actor": e.actor,
+            "kind": e.kind,
+            "subject": e.subject,
+            "payload": json.loads(e.payload_json),
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        }
+        lines.append(json.dumps(row, ensure_ascii=False, sort_keys=True))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _manifest_sha(archive: bytes) -> str:
+    with zipfile.ZipFile(BytesIO(archive)) as z:
+        try:
+            return _sha(z.read("MANIFEST.json"))
+        except KeyError:
+            return ""
+
+
+def _sha(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()

@@ -1,0 +1,77 @@
+"""The funding state of an offering, read from the store: what is expected, what came in.
+
+Shared by the services that change funding (bank import, match, unmatch, refund): each
+ends by `refresh_funded`, so the checklist's `funded` item always says what the matched
+wires add up to, in the same transaction as the change that moved it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.deadlines import close_of_business
+from closingdesk.domain.funding import Reconciliation, Wire, reconcile
+from closingdesk.domain.matching import ExpectedPayment
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.payment_reference import payment_reference
+from closingdesk.domain.purchaser import Purchaser
+
+
+def expected_payments(offering: Offering, purchasers: Iterable[Purchaser]) -> list[ExpectedPayment]:
+    terms = offering.terms
+    return [
+        ExpectedPayment(
+            purchaser_id=p.id,
+            name=p.name,
+            reference=payment_reference(offering.slug, p.id),
+            amount=p.purchase_price(terms),
+            currency=terms.currency,
+        )
+        for p in purchasers
+    ]
+
+
+def wire_of(stored: StoredTransaction) -> Wire:
+    b = stored.bank
+    return Wire(
+        txn_id=stored.id,
+        direction=b.direction,
+        amount=b.amount,
+        currency=b.currency,
+        value_date=b.value_date,
+        value_time=b.value_time,
+        originator=b.originator,
+        purchaser_id=stored.purchaser_id,
+        refunded=stored.refunded_amount,
+        reverses=stored.reverses_id,
+    )
+
+
+def reconciliation_of(
+    offering: Offering, purchasers: Sequence[Purchaser], stored: Sequence[StoredTransaction]
+) -> Reconciliation:
+    return reconcile(
+        expected_payments(offering, purchasers),
+        [wire_of(s) for s in stored],
+        close_of_business=close_of_business(offering.terms),
+    )
+
+
+def refresh_funded(uow: UnitOfWork, offering: Offering) -> tuple[list[int], list[int]]:
+    """Set `funded` where the wires now add up exactly, clear it where they no longer do.
+
+    Returns the purchasers newly funded and those no longer funded.
+    """
+    purchasers = uow.purchasers.list(offering.id)
+    stored = FundingRepository(uow.connection).transactions(offering.id)
+    result = reconciliation_of(offering, purchasers, stored)
+    now_funded = {f.purchaser_id for f in result.purchasers if f.state == "funded"}
+    was_funded = {p.id for p in purchasers if p.checklist.get("funded", False)}
+    gained, lost = sorted(now_funded - was_funded), sorted(was_funded - now_funded)
+    if gained:
+        uow.purchasers.set_checklist(gained, "funded", done=True)
+    if lost:
+        uow.purchasers.set_checklist(lost, "funded", done=False)
+    return gained, lost

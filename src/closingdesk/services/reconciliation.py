@@ -1,0 +1,112 @@
+"""The reconciliation: per purchaser expected against received, money not placed, exceptions.
+
+What `closingdesk reconcile`, the funding API and the funding page show. It is read in one
+transaction and computed by the domain (:mod:`closingdesk.domain.funding`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.funding import Reconciliation
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.payment_reference import payment_reference
+from closingdesk.services.funding_state import reconciliation_of
+from closingdesk.services.offerings import resolve_offering
+
+
+@dataclass(frozen=True)
+class FundingReport:
+    offering: Offering
+    result: Reconciliation
+    names: dict[int, str]  # purchaser id -> name
+    transactions: dict[int, StoredTransaction]
+
+    def name(self, purchaser_id: int | None) -> str | None:
+        return None if purchaser_id is None else self.names.get(purchaser_id)
+
+
+def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        purchasers = uow.purchasers.list(found.id)
+        stored = FundingRepository(uow.connection).transactions(found.id)
+    result = reconciliation_of(found, purchasers, stored)
+    names = {p.id: p.name for p in purchasers}
+    return FundingReport(found, result, names, {s.id: s for s in stored})
+
+
+def report_document(report: FundingReport) -> dict[str, Any]:
+    """The reconciliation as the JSON contract writes it (money as Decimal, printed as text)."""
+    r = report.result
+    return {
+        "offering": report.offering.slug,
+        "currency": report.offering.terms.currency,
+        "totals": {
+            "expected": r.total_expected,
+            "received": r.total_received,
+            "purchasers": len(r.purchasers),
+            "funded": r.funded_count,
+            "unmatched": len(r.unmatched),
+            "exceptions": len(r.exceptions),
+        },
+        "purchasers": [
+            {
+                "id": f.purchaser_id,
+                "name": report.name(f.purchaser_id),
+                "reference": payment_reference(report.offering.slug, f.purchaser_id),
+                "expected": f.expected,
+                "received": f.received,
+                "state": f.state,
+            }
+            for f in r.purchasers
+        ],
+        "unmatched": [
+            transaction_document(report, report.transactions[w.txn_id]) for w in r.unmatched
+        ],
+        "exceptions": [
+            {
+                "kind": e.kind,
+                "purchaser_id": e.purchaser_id,
+                "purchaser": report.name(e.purchaser_id),
+                "transaction_id": e.txn_id,
+                "amount": e.amount,
+                "what": e.what,
+                "next_step": e.next_step,
+            }
+            for e in r.exceptions
+        ],
+    }
+
+
+def transaction_document(report: FundingReport, stored: StoredTransaction) -> dict[str, Any]:
+    b = stored.bank
+    return {
+        "id": stored.id,
+        "direction": b.direction,
+        "amount": b.amount,
+        "currency": b.currency,
+        "value_date": b.value_date.isoformat(),
+        "value_time": b.value_time.isoformat() if b.value_time else None,
+        "originator": b.originator,
+        "remittance": b.remittance,
+        "bank_reference": b.bank_reference,
+        "imad": b.imad,
+        "end_to_end_id": b.end_to_end_id,
+        "purchaser_id": stored.purchaser_id,
+        "matched_by": stored.matched_by,
+        "candidates": [
+            {
+                "purchaser_id": c.purchaser_id,
+                "name": report.name(c.purchaser_id),
+                "score": c.score,
+                "reasons": list(c.reasons),
+            }
+            for c in stored.candidates
+        ],
+    }

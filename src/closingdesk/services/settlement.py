@@ -1,0 +1,269 @@
+"""Settling: for every purchaser who is ready, the DWAC instruction and the warrant, at once.
+
+A purchaser is ready when both sides signed, exactly the Purchase Price came in, and the
+transfer agent can act (:mod:`closingdesk.domain.settlement`). Everything for one run is
+written in one transaction, under a lock on the offering, and readiness is decided inside
+it: two settle commands at the same time never instruct the same shares twice or issue a
+second warrant (the second finds them settled; unique columns are the last guard).
+Mail goes out afterwards (:mod:`closingdesk.services.deliveries`): a mail server is not
+a transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.documents.pdf_dwac_letter import render_dwac_letter_pdf
+from closingdesk.adapters.store.settlement_repository import SettlementRepository
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
+from closingdesk.domain.calendars import original_warrant_deadline
+from closingdesk.domain.dwac_instruction import DwacInstructionRow, instruction_row
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.warrant import WarrantData
+from closingdesk.domain.warrant_number import next_numbers
+from closingdesk.services.agreements import file_slug
+from closingdesk.services.clock import stamp
+from closingdesk.services.offerings import resolve_offering
+from closingdesk.services.settlement_readiness import NotReady, readiness
+from closingdesk.services.warrant_files import rendered_chunks
+
+
+@dataclass(frozen=True)
+class Settled:
+    purchaser_id: int
+    name: str
+    warrant_number: str
+    warrant_shares: int
+    row: DwacInstructionRow
+    original_due: datetime
+
+
+@dataclass(frozen=True)
+class SettlementRun:
+    offering: Offering
+    run_id: int | None  # None: nobody was ready, nothing was written
+    settled: tuple[Settled, ...]
+    not_ready: tuple[NotReady, ...]
+    already_settled: tuple[int, ...]
+
+
+def settle(
+    engine: Engine,
+    *,
+    offering: str | None,
+    purchaser_id: int | None = None,
+    actor: str,
+    now: datetime,
+    workers: int = 1,
+) -> SettlementRun:
+    with UnitOfWork(engine) as uow:
+        found = resolve_offering(uow, offering)
+        store = SettlementRepository(uow.connection)
+        store.lock_offering(found.id)
+        ready, not_ready, already = readiness(uow, found, purchaser_id=purchaser_id)
+        if not ready:
+            return SettlementRun(found, None, (), tuple(not_ready), tuple(already))
+        terms = found.terms
+        day = now.astimezone(ZoneInfo(terms.timezone)).date()
+        numbers = next_numbers(store.warrant_numbers(found.id), len(ready))
+        rows = [
+            instruction_row(p, terms, warrant_number=n, instructed_on=day)
+            for p, n in zip(ready, numbers, strict=True)
+        ]
+        at = stamp(now)
+        run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
+        due = original_warrant_deadline(day, terms).due
+        hashes = _issue_warrants(
+            store, found, ready, rows, day=day, due=due, at=at, run_id=run_id, workers=workers
+        )
+        ids = [p.id for p in ready]
+        uow.purchasers.set_checklist(ids, "shares_instructed", done=True)
+        uow.purchasers.set_checklist(ids, "warrant_issued", done=True)
+        settled = [
+            Settled(p.id, p.name, r.warrant_number, r.warrant_shares, r, due)
+            for p, r in zip(ready, rows, strict=True)
+        ]
+        uow.events.append(
+            at=at, actor=actor, entries=_events(found, run_id, settled, hashes, len(not_ready))
+        )
+        uow.commit()
+    return SettlementRun(found, run_id, tuple(settled), tuple(not_ready), tuple(already))
+
+
+def _record_run(
+    store: SettlementRepository,
+    offering: Offering,
+    rows: Sequence[DwacInstructionRow],
+    *,
+    day: date,
+    at: str,
+    actor: str,
+) -> int:
+    letter = render_dwac_letter_pdf(rows, offering.terms, dated=day)
+    table = instruction_csv(rows)
+    stem = f"dwac-instruction-{offering.slug}-{day.isoformat()}"
+    letter_id, csv_id = store.add_documents(
+        [
+            _document(offering.id, None, "dwac_letter", "pdf", f"{stem}.pdf", letter, at),
+            _document(offering.id, None, "dwac_csv", "csv", f"{stem}.csv", table, at),
+        ]
+    )
+    return store.add_run(
+        offering_id=offering.id,
+        run_at=at,
+        run_by=actor,
+        instructed_on=day.isoformat(),
+        letter_document_id=letter_id,
+        csv_document_id=csv_id,
+    )
+
+
+def _issue_warrants(
+    store: SettlementRepository,
+    offering: Offering,
+    ready: Sequence[Purchaser],
+    rows: Sequence[DwacInstructionRow],
+    *,
+    day: date,
+    due: datetime,
+    at: str,
+    run_id: int,
+    workers: int,
+) -> dict[int, str]:
+    """Render, store and number each purchaser's warrant; their SHA-256 by purchaser id."""
+    terms = offering.terms
+    by_number = {r.warrant_number: (p, r) for p, r in zip(ready, rows, strict=True)}
+    data = [
+        WarrantData(
+            p.name,
+            r.warrant_number,
+            r.warrant_shares,
+            terms.exercise_price,
+            day,
+            terms.warrant_years,
+            terms.issuer_name,
+            terms.governing_law,
+        )
+        for p, r in zip(ready, rows, strict=True)
+    ]
+    hashes: dict[int, str] = {}
+    for chunk in rendered_chunks(data, workers=workers):
+        documents = []
+        for warrant, pdf in chunk:
+            p, _ = by_number[warrant.number or ""]
+            name = f"warrant-{warrant.number}-{file_slug(p.name)}.pdf"
+            documents.append(_document(offering.id, p.id, "warrant", "pdf", name, pdf, at))
+            hashes[p.id] = documents[-1]["sha256"]
+        ids = store.add_documents(documents)
+        store.add_warrants(
+            [
+                _warrant_row(offering, by_number[w.number or ""], w, doc_id, run_id=run_id, due=due)
+                for (w, _), doc_id in zip(chunk, ids, strict=True)
+            ]
+        )
+        store.add_instructions(
+            [_instruction_row(offering, by_number[w.number or ""][1], run_id) for w, _ in chunk]
+        )
+    return hashes
+
+
+def _warrant_row(
+    offering: Offering,
+    pair: tuple[Purchaser, DwacInstructionRow],
+    warrant: WarrantData,
+    document_id: int,
+    *,
+    run_id: int,
+    due: datetime,
+) -> dict[str, Any]:
+    purchaser, row = pair
+    return {
+        "offering_id": offering.id,
+        "purchaser_id": purchaser.id,
+        "number": row.warrant_number,
+        "shares": row.warrant_shares,
+        "exercise_price": str(warrant.exercise_price),
+        "issue_date": warrant.issue_date.isoformat(),
+        "expires_at": warrant.expiry.isoformat(),
+        "document_id": document_id,
+        "settlement_run_id": run_id,
+        "original_due": due.isoformat(),
+    }
+
+
+def _instruction_row(offering: Offering, row: DwacInstructionRow, run_id: int) -> dict[str, Any]:
+    return {
+        "offering_id": offering.id,
+        "settlement_run_id": run_id,
+        "purchaser_id": row.purchaser_id,
+        "shares": row.shares,
+        "dtc_participant": row.dtc_participant,
+        "dtc_account": row.dtc_account,
+        "dtc_reference": row.dtc_reference,
+    }
+
+
+def _document(
+    offering_id: int,
+    purchaser_id: int | None,
+    kind: str,
+    fmt: str,
+    name: str,
+    content: bytes,
+    at: str,
+) -> dict[str, Any]:
+    return {
+        "offering_id": offering_id,
+        "purchaser_id": purchaser_id,
+        "kind": kind,
+        "format": fmt,
+        "version": 1,
+        "file_name": name,
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "content": content,
+        "created_at": at,
+    }
+
+
+def _events(
+    offering: Offering,
+    run_id: int,
+    settled: Sequence[Settled],
+    hashes: dict[int, str],
+    not_ready: int,
+) -> list[tuple[str, str, dict[str, Any]]]:
+    entries: list[tuple[str, str, dict[str, Any]]] = [
+        (
+            "settlement.run",
+            f"offering:{offering.id}",
+            {"run_id": run_id, "settled": len(settled), "not_ready": not_ready},
+        )
+    ]
+    for s in settled:
+        entries.append(
+            (
+                "purchaser.settled",
+                f"purchaser:{s.purchaser_id}",
+                {
+                    "run_id": run_id,
+                    "warrant_number": s.warrant_number,
+                    "warrant_shares": s.warrant_shares,
+                    "shares": s.row.shares,
+                    "dtc_participant": s.row.dtc_participant,
+                    "dtc_account": s.row.dtc_account,
+                    "dtc_reference": s.row.dtc_reference,
+                    "warrant_sha256": hashes[s.purchaser_id],
+                    "original_due": s.original_due.isoformat(),
+                },
+            )
+        )
+    return entries

@@ -1,0 +1,187 @@
+"""Mailing a settlement's papers: the DWAC instruction to the transfer agent, and to each
+settled purchaser the closing confirmation with a copy of their warrant.
+
+Both are idempotent: what was sent is not sent again; what was refused or not tried is
+tried by the next call (`closingdesk warrants send-copies`, or the next `settle`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.mail import Mailer
+from closingdesk.adapters.mail_message import Attachment
+from closingdesk.adapters.store.settlement_repository import SettlementRepository, WarrantRecord
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.delivery_route import Route, no_route_reason, route
+from closingdesk.domain.notice_letter import closing_confirmation, notice_text
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.purchaser import Purchaser
+from closingdesk.services.deliveries import (
+    NOT_TRIED,
+    SENT,
+    SKIPPED,
+    DeliveryOutcome,
+    Outgoing,
+    deliver,
+)
+from closingdesk.services.documents_view import stored_document
+from closingdesk.services.offerings import resolve_offering
+
+
+@dataclass(frozen=True)
+class Mailing:
+    mailer: Mailer
+    sender: str
+    actor: str
+    clock: Callable[[], datetime]
+    fax_gateway: str | None = None
+
+
+def send_instructions(
+    engine: Engine, mailing: Mailing, *, offering: str | None
+) -> list[DeliveryOutcome]:
+    """E-mail each settlement run's letter and CSV to the transfer agent, once."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        store = SettlementRepository(uow.connection)
+        sent = {
+            d.document_id
+            for d in store.deliveries(found.id, kind="dwac_instruction")
+            if d.status == SENT
+        }
+        runs = [r for r in store.runs(found.id) if r["letter_document_id"] not in sent]
+    agent = found.terms.transfer_agent
+    outcomes: list[DeliveryOutcome] = []
+    for run in runs:
+        if agent is None or not agent.email:
+            outcomes.append(
+                DeliveryOutcome(
+                    "dwac_instruction",
+                    None,
+                    "transfer_agent",
+                    None,
+                    SKIPPED,
+                    "the terms name no transfer agent e-mail",
+                )
+            )
+            continue
+        letter = stored_document(engine, run["letter_document_id"])
+        table = stored_document(engine, run["csv_document_id"])
+        outgoing = Outgoing(
+            kind="dwac_instruction",
+            purchaser_id=None,
+            addressee="transfer_agent",
+            to_name=agent.name,
+            route=Route("email", agent.email),
+            subject=f"DWAC issuance instruction: {found.terms.issuer_name}, {run['instructed_on']}",
+            body=_instruction_body(found, run["instructed_on"]),
+            attachments=[
+                Attachment(letter.info.file_name, letter.content),
+                Attachment(table.info.file_name, table.content, "text/csv"),
+            ],
+            document_id=run["letter_document_id"],
+            event_subject=f"offering:{found.id}",
+            event_payload={"run_id": run["id"]},
+        )
+        outcome, _ = deliver(
+            engine,
+            mailing.mailer,
+            found,
+            outgoing,
+            sender=mailing.sender,
+            actor=mailing.actor,
+            clock=mailing.clock,
+        )
+        outcomes.append(outcome)
+    return outcomes
+
+
+def send_warrant_copies(
+    engine: Engine, mailing: Mailing, *, offering: str | None
+) -> list[DeliveryOutcome]:
+    """Each settled purchaser whose copy has not gone out: the confirmation and the copy."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        purchasers = {p.id: p for p in uow.purchasers.iter(found.id)}
+        waiting = [
+            w
+            for w in SettlementRepository(uow.connection).warrants(found.id)
+            if not purchasers[w.purchaser_id].checklist.get("warrant_copy_delivered")
+        ]
+    outcomes: list[DeliveryOutcome] = []
+    server_down: str | None = None
+    for warrant in waiting:
+        purchaser = purchasers[warrant.purchaser_id]
+        way = route(email=purchaser.email, fax=purchaser.fax, gateway=mailing.fax_gateway)
+        if way is None or server_down is not None:
+            why = (
+                no_route_reason(
+                    email=purchaser.email, fax=purchaser.fax, gateway=mailing.fax_gateway
+                )
+                if way is None
+                else f"not tried: {server_down}"
+            )
+            outcomes.append(
+                DeliveryOutcome(
+                    "warrant_copy",
+                    purchaser.id,
+                    purchaser.name,
+                    None,
+                    SKIPPED if way is None else NOT_TRIED,
+                    why,
+                )
+            )
+            continue
+        outgoing = _copy(engine, found, purchaser, warrant, way)
+        outcome, down = deliver(
+            engine,
+            mailing.mailer,
+            found,
+            outgoing,
+            sender=mailing.sender,
+            actor=mailing.actor,
+            clock=mailing.clock,
+        )
+        outcomes.append(outcome)
+        server_down = outcome.detail if down else None
+    return outcomes
+
+
+def _copy(
+    engine: Engine, offering: Offering, purchaser: Purchaser, warrant: WarrantRecord, way: Route
+) -> Outgoing:
+    letter = closing_confirmation(
+        purchaser,
+        offering.terms,
+        warrant_number=warrant.number,
+        settled_on=date.fromisoformat(warrant.issue_date),
+    )
+    stored = stored_document(engine, warrant.document_id)
+    return Outgoing(
+        kind="warrant_copy",
+        purchaser_id=purchaser.id,
+        addressee=purchaser.name,
+        to_name=purchaser.name,
+        route=way,
+        subject=letter.subject,
+        body=notice_text(letter),
+        attachments=[Attachment(f"copy-of-{stored.info.file_name}", stored.content)],
+        document_id=warrant.document_id,
+        event_subject=f"purchaser:{purchaser.id}",
+        event_payload={"warrant_number": warrant.number, "closing_confirmation": True},
+        checklist="warrant_copy_delivered",
+    )
+
+
+def _instruction_body(offering: Offering, day: str) -> str:
+    terms = offering.terms
+    return (
+        f"Attached: {terms.issuer_name}'s instruction of {day} to issue and credit shares "
+        "through DTC's DWAC system (signed letter, PDF) and the same rows as CSV for your "
+        "systems. Please confirm each credit."
+    )

@@ -1,0 +1,122 @@
+"""Importing bank files into an offering: stored once, matched when unambiguous, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from closingdesk.adapters.store.funding_tables import bank_transactions
+from closingdesk.adapters.store.tables import events
+from closingdesk.domain.problems import InvalidInput
+from closingdesk.services.audit import audit_log
+from closingdesk.services.reconciliation import funding_report
+from closingdesk.services.status import closing_status
+from tests.funding_scenarios import ACCOUNT, import_rows, three_purchasers
+
+
+def _funded(engine: Engine) -> dict[str, bool]:
+    status = closing_status(engine, offering=None)
+    return {p.name: p.checklist["funded"] for p in status.purchasers}
+
+
+def _count(engine: Engine, table: object) -> int:
+    with engine.connect() as c:
+        return int(c.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
+
+
+def test_an_exact_wire_quoting_its_reference_funds_its_purchaser(
+    engine: Engine, tmp_path: Path
+) -> None:
+    three_purchasers(engine, tmp_path)
+    result = import_rows(
+        engine,
+        tmp_path,
+        f"""\
+        {ACCOUNT},2002-03-12,10:15,2000000.00,USD,ALPHA FUND LP,NEOTHERA-00001,FW001
+        {ACCOUNT},2002-03-12,11:00,400000.00,USD,Beta Partners,NEOTHERA-00002,FW002
+        """,
+    )
+    assert (result.added, result.matched, result.to_review) == (2, 2, 0)
+    assert _funded(engine) == {"Alpha Fund": True, "Beta Partners": False, "Gamma Trust": False}
+    report = funding_report(engine, offering=None)
+    states = {f.purchaser_id: (f.received, f.state) for f in report.result.purchasers}
+    assert states[2] == (400000, "short")
+    assert [e.kind for e in report.result.exceptions] == ["short"]
+
+
+def test_the_same_file_imported_twice_adds_nothing(engine: Engine, tmp_path: Path) -> None:
+    three_purchasers(engine, tmp_path)
+    rows = f"""\
+        {ACCOUNT},2002-03-12,10:15,2000000.00,USD,Alpha Fund,NEOTHERA-00001,FW001
+        """
+    import_rows(engine, tmp_path, rows)
+    again = import_rows(engine, tmp_path, rows, name="again.csv")
+    assert (again.added, again.already_imported) == (0, 1)
+    assert _count(engine, bank_transactions) == 1
+    assert _funded(engine)["Alpha Fund"] is True
+
+
+def test_other_accounts_in_the_file_are_listed_and_skipped(engine: Engine, tmp_path: Path) -> None:
+    three_purchasers(engine, tmp_path)
+    result = import_rows(
+        engine,
+        tmp_path,
+        f"""\
+        {ACCOUNT},2002-03-12,10:15,10000.00,USD,Gamma Trust,NEOTHERA-00003,FW003
+        999-111,2002-03-12,10:16,10000.00,USD,Gamma Trust,NEOTHERA-00003,FW004
+        999-111,2002-03-12,10:17,-50.00,USD,,fee,FW005
+        """,
+    )
+    assert result.added == 1
+    assert result.skipped_accounts == {"999-111": 2}
+
+
+def test_a_malformed_bank_file_is_refused_whole_and_changes_nothing(
+    engine: Engine, tmp_path: Path
+) -> None:
+    three_purchasers(engine, tmp_path)
+    before = _count(engine, events)
+    with pytest.raises(InvalidInput) as refused:
+        import_rows(
+            engine,
+            tmp_path,
+            f"""\
+            {ACCOUNT},2002-03-12,10:15,2000000.00,USD,Alpha Fund,NEOTHERA-00001,FW001
+            {ACCOUNT},2002-03-12,10:16,two dollars,USD,Beta Partners,NEOTHERA-00002,FW002
+            """,
+        )
+    assert any("bank.csv row 3, column amount" in str(p) for p in refused.value.problems)
+    assert _count(engine, bank_transactions) == 0
+    assert _count(engine, events) == before
+
+
+def test_the_import_is_recorded_with_its_matches(engine: Engine, tmp_path: Path) -> None:
+    three_purchasers(engine, tmp_path)
+    import_rows(
+        engine,
+        tmp_path,
+        f"""\
+        {ACCOUNT},2002-03-12,10:15,10000.00,USD,Gamma Trust,NEOTHERA-00003,FW003
+        """,
+    )
+    [event] = [e for e in audit_log(engine, subject="offering:1") if e.kind == "bank.imported"]
+    assert event.payload["matched"] == [[1, 3]]
+    assert event.payload["funded"] == [3]
+    assert event.payload["source"].endswith("bank.csv")
+
+
+def test_a_wire_naming_no_one_waits_as_unknown(engine: Engine, tmp_path: Path) -> None:
+    three_purchasers(engine, tmp_path)
+    result = import_rows(
+        engine,
+        tmp_path,
+        f"""\
+        {ACCOUNT},2002-03-12,10:15,777.00,USD,Zeta Holdings,invoice 4411,FW009
+        """,
+    )
+    assert (result.matched, result.to_review) == (0, 1)
+    report = funding_report(engine, offering=None)
+    assert [w.txn_id for w in report.result.unmatched] == [1]
+    assert [e.kind for e in report.result.exceptions] == ["unknown"]
