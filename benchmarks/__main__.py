@@ -7,13 +7,15 @@ import json
 import sys
 from collections.abc import Callable
 
-from benchmarks import api, import_book, pdf
+from benchmarks import api, import_book, pdf, reconcile, settle
 from benchmarks import render as render_agreements
 
 BENCHMARKS: dict[str, tuple[Callable[[int], dict[str, object]], int]] = {
     "api": (api.run, 10_000),
     "import": (import_book.run, 100_000),
     "pdf": (pdf.run, 1_000),
+    "reconcile": (reconcile.run, 100_000),
+    "settle": (settle.run, 100_000),
     "render": (render_agreements.run, 20_000),
 }
 

@@ -1,6 +1,8 @@
 """The demo closing: the seed's offering, a fictional book, every agreement drafted (text and
 PDF), the prospectus delivered, most purchasers signed and countersigned with their executed
-PDFs, and a demo admin for the deal room (a fresh random password each time).
+PDFs, the bank's statement matched, the ready purchasers settled with their warrants mailed
+(:mod:`closingdesk.services.demo_closing`), and a demo admin for the deal room (a fresh
+random password each time).
 
 It runs the same services a user would, on a fresh SQLite database in the demo folder, so
 the demo always shows the whole closing as far as closingdesk has built it.
@@ -18,11 +20,12 @@ from sqlalchemy import Engine
 from closingdesk.adapters.files import write_file
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.domain.consent import CONSENT_VERSION
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
 from closingdesk.examples import demo_book_path
 from closingdesk.examples.demo_prospectus import demo_prospectus
+from closingdesk.examples.demo_terms import DEMO_TERMS
 from closingdesk.services.agreements import DraftedAgreement, blank_form, draft_agreements
 from closingdesk.services.deal_room import purchaser_detail
+from closingdesk.services.demo_closing import DemoSettlement, fund_and_settle
 from closingdesk.services.documents_view import stored_document
 from closingdesk.services.links import create_link
 from closingdesk.services.offerings import create_offering
@@ -52,6 +55,7 @@ class Demo:
     admin_email: str
     admin_password: str
     signing: DemoSigning
+    settlement: DemoSettlement
 
 
 def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
@@ -62,7 +66,7 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
     url = f"sqlite:///{database.resolve()}"
     engine = make_engine(url)
     upgrade(engine)
-    create_offering(engine, NEOTHERAPEUTICS_2002, actor=actor, now=now)
+    create_offering(engine, DEMO_TERMS, actor=actor, now=now)
     book = write_file(folder, "demo-book.csv", demo_book_path().read_bytes())
     imported = import_book(engine, book, offering=None, actor=actor, now=now)
     agreements = folder / "agreements"
@@ -70,18 +74,29 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
     for agreement in drafted:
         write_file(agreements, agreement.file_name, agreement.content)
     _, form = blank_form(engine, offering=None)
-    write_file(agreements, f"{NEOTHERAPEUTICS_2002.slug}-form.txt", form.encode("utf-8"))
+    write_file(agreements, f"{DEMO_TERMS.slug}-form.txt", form.encode("utf-8"))
     _, pdfs = draft_agreements(engine, offering=None, fmt="pdf", actor=actor, now=now)
     signing = _sign_most(engine, pdfs, actor=actor, now=now)
     for document_id in signing.executed_documents:
         stored = stored_document(engine, document_id)
         write_file(folder / "executed", stored.info.file_name, stored.content)
+    settlement = fund_and_settle(engine, folder, actor=actor, now=now)
     status = closing_status(engine, offering=None)
     password = secrets.token_urlsafe(12)
     add_user(engine, DEMO_ADMIN, role="admin", password=password, actor=actor, now=now)
     engine.dispose()
     return Demo(
-        url, folder, book, agreements, imported, drafted, status, DEMO_ADMIN, password, signing
+        url,
+        folder,
+        book,
+        agreements,
+        imported,
+        drafted,
+        status,
+        DEMO_ADMIN,
+        password,
+        signing,
+        settlement,
     )
 
 
@@ -102,7 +117,7 @@ def _sign_most(
     """The prospectus goes out, most purchasers sign on their page, the CFO countersigns."""
     add_prospectus(
         engine,
-        demo_prospectus(NEOTHERAPEUTICS_2002),
+        demo_prospectus(DEMO_TERMS),
         source="demo-prospectus.pdf",
         offering=None,
         actor=actor,

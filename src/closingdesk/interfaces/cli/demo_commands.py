@@ -12,9 +12,11 @@ from rich.markup import escape
 
 from closingdesk.interfaces.cli.common import JsonOption, actor, command, err, out, print_json
 from closingdesk.interfaces.cli.serve_commands import run_server
+from closingdesk.interfaces.cli.settlement_commands import settle_json
 from closingdesk.interfaces.cli.status_commands import print_status, status_json
 from closingdesk.services.clock import utc_now
 from closingdesk.services.demo import Demo, build_demo
+from closingdesk.services.reconciliation import report_document
 
 
 def register(app: typer.Typer) -> None:
@@ -43,6 +45,19 @@ def demo(
                 "signed": result.signing.signed,
                 "unsigned": result.signing.unsigned,
                 "executed": str(result.folder / "executed"),
+                "bank_statement": str(result.settlement.statement),
+                "funding": report_document(result.settlement.funding),
+                "settlement": settle_json(
+                    result.settlement.run,
+                    [str(result.settlement.settlement_files)],
+                    result.settlement.deliveries,
+                    mailed=True,
+                ),
+                "mail": str(result.settlement.mail),
+                "binder": {
+                    "pdf": str(result.settlement.binder.pdf),
+                    "zip": str(result.settlement.binder.zip),
+                },
                 "status": status_json(result.status),
             }
         )
@@ -71,9 +86,34 @@ def _print_demo(result: Demo) -> None:
         f" {len(signing.unsigned)} left to sign in the deal room)",
         markup=False,
     )
+    _print_closing(result)
     out.print(f"Try:        {_program()} status --db {result.database_url}", markup=False)
     out.print(f"Deal room:  {_program()} serve --db {result.database_url}", markup=False)
     out.print(f"Sign in as: {result.admin_email} / password {result.admin_password}", markup=False)
+
+
+def _print_closing(result: Demo) -> None:
+    s = result.settlement
+    totals = s.funding.result
+    out.print(
+        f"Bank:       {s.statement} ({s.imported.added} transactions, {s.imported.matched} "
+        f"matched); received ${totals.total_received:,.2f} of ${totals.total_expected:,.2f}",
+        markup=False,
+    )
+    for e in totals.exceptions:
+        out.print(f"  exception {e.kind}: {e.what}", markup=False)
+    run = s.run
+    out.print(
+        f"Settled:    {len(run.settled)} purchasers, warrants "
+        f"{', '.join(x.warrant_number for x in run.settled) or 'none'}; "
+        f"files in {s.settlement_files}/",
+        markup=False,
+    )
+    for n in run.not_ready:
+        out.print(f"  not ready: {n.name}: {'; '.join(n.reasons)}", markup=False)
+    sent = sum(1 for d in s.deliveries if d.status == "sent")
+    out.print(f"Mail:       {sent} messages kept in {s.mail}/ (a loopback mail sink)", markup=False)
+    out.print(f"Binder:     {s.binder.pdf} and {s.binder.zip}", markup=False)
 
 
 def _program() -> str:
