@@ -75,8 +75,9 @@ def import_bank_file(
         default_account=terms.wire.ffc_account,
     )
     ours = offering_account_keys(terms.wire)
-    mine = [t for t in parsed.transactions if account_key(t.account) in ours]
-    skipped = Counter(t.account for t in parsed.transactions if account_key(t.account) not in ours)
+    accounts = {a: account_key(a) in ours for a in parsed.accounts()}
+    mine = [t for t in parsed.transactions if accounts[t.account]]
+    skipped = Counter(t.account for t in parsed.transactions if not accounts[t.account])
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = FundingRepository(uow.connection)
@@ -102,7 +103,8 @@ def import_bank_file(
         ids = store.add_transactions(offering_id=found.id, file_id=file_id, new=new, matched_at=at)
         reversing = [i for i, n in zip(ids, new, strict=True) if _is_return(n.bank)]
         returns = link_returns(store, found.id, reversing_ids=reversing)
-        gained, lost = refresh_funded(uow, found)
+        concerned = {n.purchaser_id for n in new if n.purchaser_id is not None}
+        gained, lost = refresh_funded(uow, found, concerned if not returns else None)
         matched = [(i, n.purchaser_id) for i, n in zip(ids, new, strict=True) if n.purchaser_id]
         payload = {
             **summary,

@@ -7,7 +7,7 @@ wires add up to, in the same transaction as the change that moved it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
@@ -59,14 +59,22 @@ def reconciliation_of(
     )
 
 
-def refresh_funded(uow: UnitOfWork, offering: Offering) -> tuple[list[int], list[int]]:
-    """Set `funded` where the wires now add up exactly, clear it where they no longer do.
+def refresh_funded(
+    uow: UnitOfWork, offering: Offering, purchaser_ids: Collection[int] | None = None
+) -> tuple[list[int], list[int]]:
+    """Set `funded` where the wires now add up exactly, clear it where they no longer do:
+    for every purchaser, or only those a change concerns.
 
     Returns the purchasers newly funded and those no longer funded.
     """
-    purchasers = uow.purchasers.list(offering.id)
-    stored = FundingRepository(uow.connection).transactions(offering.id)
-    result = reconciliation_of(offering, purchasers, stored)
+    wanted = None if purchaser_ids is None else set(purchaser_ids)
+    purchasers = [p for p in uow.purchasers.iter(offering.id) if wanted is None or p.id in wanted]
+    wires = FundingRepository(uow.connection).wires(offering.id, wanted)
+    result = reconcile(
+        expected_payments(offering, purchasers),
+        wires,
+        close_of_business=close_of_business(offering.terms),
+    )
     now_funded = {f.purchaser_id for f in result.purchasers if f.state == "funded"}
     was_funded = {p.id for p in purchasers if p.checklist.get("funded", False)}
     gained, lost = sorted(now_funded - was_funded), sorted(was_funded - now_funded)

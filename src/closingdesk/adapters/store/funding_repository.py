@@ -6,7 +6,7 @@ Used inside a unit of work (``FundingRepository(uow.connection)``); it never com
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
@@ -20,8 +20,22 @@ from closingdesk.adapters.store.funding_tables import (
     bank_transactions,
 )
 from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.funding import Wire
 
 _T = bank_transactions.c
+CHUNK = 500  # ids in one IN (...) list
+_WIRE_COLUMNS = (
+    "id",
+    "direction",
+    "amount",
+    "currency",
+    "value_date",
+    "value_time",
+    "originator",
+    "purchaser_id",
+    "refunded_amount",
+    "reverses_id",
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,22 @@ class FundingRepository:
         query = select(bank_transactions).where(_T.offering_id == offering_id).order_by(_T.id)
         return [_stored(row) for row in self._c.execute(query)]
 
+    def wires(self, offering_id: int, purchaser_ids: Collection[int] | None = None) -> list[Wire]:
+        """Funding's view of the transactions: all, or those matched to these purchasers
+        together with every reversing debit (few; a reversal may concern any of them)."""
+        columns = [_T[c] for c in _WIRE_COLUMNS]
+        query = select(*columns).where(_T.offering_id == offering_id).order_by(_T.id)
+        if purchaser_ids is None:
+            return [_wire(row) for row in self._c.execute(query)]
+        ids = sorted(purchaser_ids)
+        rows = [
+            row
+            for start in range(0, len(ids), CHUNK)
+            for row in self._c.execute(query.where(_T.purchaser_id.in_(ids[start : start + CHUNK])))
+        ]
+        rows += self._c.execute(query.where(_T.reverses_id.is_not(None))).all()
+        return [_wire(row) for row in rows]
+
     def get(self, offering_id: int, txn_id: int, *, lock: bool = False) -> StoredTransaction | None:
         query = select(bank_transactions).where(_T.offering_id == offering_id, _T.id == txn_id)
         row = self._c.execute(query.with_for_update() if lock else query).first()
@@ -189,6 +219,21 @@ def _row(offering_id: int, file_id: int, new: NewTransaction, matched_at: str) -
         "refund_reference": None,
         "reverses_id": new.reverses_id,
     }
+
+
+def _wire(row: Row[Any]) -> Wire:
+    return Wire(
+        txn_id=int(row.id),
+        direction=row.direction,
+        amount=Decimal(row.amount),
+        currency=row.currency,
+        value_date=date.fromisoformat(row.value_date),
+        value_time=time.fromisoformat(row.value_time) if row.value_time else None,
+        originator=row.originator,
+        purchaser_id=row.purchaser_id,
+        refunded=Decimal(row.refunded_amount or "0"),
+        reverses=row.reverses_id,
+    )
 
 
 def _candidates_json(candidates: Sequence[StoredCandidate]) -> str | None:

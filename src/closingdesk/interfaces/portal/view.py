@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+from fastapi import Request
 
 from closingdesk.adapters.store.purchaser_details_repository import StoredDocument
 from closingdesk.domain.agreement_readiness import missing_for_agreement
 from closingdesk.domain.checklist import is_signed
 from closingdesk.domain.deadlines import close_of_business, seconds_left
 from closingdesk.domain.money import format_shares, format_usd
+from closingdesk.domain.payment_reference import payment_reference
 from closingdesk.domain.problems import Problem
 from closingdesk.domain.purchaser_details import EDITABLE, as_text, details_of
 from closingdesk.domain.terms import WireInstructions
 from closingdesk.services.links import OpenedLink
+from closingdesk.services.purchaser_funding import PurchaserPayment, purchaser_payment
 
 LABELS: Mapping[str, str] = {
     "dtc_participant": "DTC participant number",
@@ -62,6 +66,16 @@ class PortalPage:
     notice: str | None  # what the last save did
     error: str | None  # why the details sent were refused
     prospectus_delivered: bool  # signing needs the prospectus supplement delivered first
+    offering_slug: str
+    purchaser_id: int
+    payment_reference: str  # what to quote on the wire
+
+    def payment(self, request: Request) -> PaymentStatus:
+        """What came in from this purchaser, read when the page is rendered."""
+        engine = request.app.state.engine
+        return payment_status(
+            purchaser_payment(engine, self.purchaser_id, offering=self.offering_slug)
+        )
 
     @property
     def agreement_text(self) -> str:
@@ -118,11 +132,42 @@ def portal_page(
         notice=notice,
         error=error,
         prospectus_delivered=purchaser.checklist["prospectus_delivered"],
+        offering_slug=opened.offering.slug,
+        purchaser_id=purchaser.id,
+        payment_reference=payment_reference(opened.offering.slug, purchaser.id),
     )
 
 
+@dataclass(frozen=True)
+class PaymentStatus:
+    state: str  # unpaid, short, funded, over
+    arrived: list[str]  # one sentence per wire received
+    summary: str | None  # what the wires add up to, when there is something to say
+
+
+def payment_status(payment: PurchaserPayment) -> PaymentStatus:
+    arrived = [
+        f"Your wire of {format_usd(w.amount)} arrived on {day_text(w.value_date)}"
+        + (", and was returned by the bank." if w.returned else ".")
+        for w in payment.wires
+    ]
+    received, gap = format_usd(payment.received), format_usd(abs(payment.difference))
+    summaries = {
+        "funded": "The Purchase Price is paid in full. Thank you.",
+        "short": f"We have received {received} of {format_usd(payment.expected)}: "
+        f"{gap} is still to come. Please wire the rest, quoting your reference.",
+        "over": f"We have received {received}, {gap} more than the Purchase Price: "
+        "the company will return the difference.",
+    }
+    return PaymentStatus(payment.state, arrived, summaries.get(payment.state))
+
+
 def long_date(moment: datetime) -> str:
-    return f"{moment:%A, %B} {moment.day}, {moment.year}"
+    return day_text(moment)
+
+
+def day_text(day: date) -> str:
+    return f"{day:%A, %B} {day.day}, {day.year}"
 
 
 def clock_time(moment: datetime) -> str:

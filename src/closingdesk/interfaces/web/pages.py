@@ -18,12 +18,15 @@ from closingdesk.domain.problems import Problem, Refusal
 from closingdesk.interfaces.http.deps import LoginRequired
 from closingdesk.interfaces.web import (
     audit,
+    binder,
     book,
     dashboard,
     documents,
+    funding,
     links,
     login,
     purchasers,
+    settlement,
     signing,
     terms,
 )
@@ -36,6 +39,9 @@ ROUTERS = (
     links.router,
     terms.router,
     book.router,
+    funding.router,
+    settlement.router,
+    binder.router,
     documents.router,
     audit.router,
 )
