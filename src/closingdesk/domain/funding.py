@@ -33,6 +33,7 @@ from decimal import Decimal
 from closingdesk.domain import funding_exceptions as exc
 from closingdesk.domain.funding_exceptions import KINDS, FundingException, Payer
 from closingdesk.domain.funding_reversal import reversed_credit
+from closingdesk.domain.funding_rules import STATES, ZERO, funding_state, is_funded, is_late
 from closingdesk.domain.matching import ExpectedPayment
 
 __all__ = [
@@ -48,9 +49,6 @@ __all__ = [
     "reconcile",
     "reversed_credit",
 ]
-
-STATES: tuple[str, ...] = ("unpaid", "short", "funded", "over")
-ZERO = Decimal("0")
 
 
 @dataclass(frozen=True)
@@ -100,35 +98,15 @@ class Reconciliation:
         return sum(1 for p in self.purchasers if p.state == "funded")
 
 
-def is_funded(expected: Decimal, received: Decimal) -> bool:
-    return received == expected
-
-
-def funding_state(expected: Decimal, received: Decimal) -> str:
-    if received <= ZERO:
-        return "unpaid"
-    if is_funded(expected, received):
-        return "funded"
-    return "short" if received < expected else "over"
-
-
-def is_late(value_date: date, value_time: time | None, *, close_of_business: datetime) -> bool:
-    """After the close of business; a naive time is the issuer's, a day without time is not."""
-    if value_time is None:
-        return value_date > close_of_business.date()
-    arrived = datetime.combine(value_date, value_time)
-    if arrived.tzinfo is None:
-        arrived = arrived.replace(tzinfo=close_of_business.tzinfo)
-    return arrived > close_of_business
-
-
 def reconcile(
     expected: Sequence[ExpectedPayment], wires: Sequence[Wire], *, close_of_business: datetime
 ) -> Reconciliation:
     if close_of_business.tzinfo is None:
         raise ValueError("close_of_business must carry the issuer's time zone")
     payers = {e.purchaser_id: _payer(e) for e in expected}
-    reversed_by = {w.reverses: w.txn_id for w in wires if w.direction == "debit" and w.reverses}
+    reversed_by = {
+        w.reverses: w.txn_id for w in wires if w.direction == "debit" and w.reverses is not None
+    }
     counted: defaultdict[int, list[Wire]] = defaultdict(list)
     unmatched: list[Wire] = []
     found: list[FundingException] = []

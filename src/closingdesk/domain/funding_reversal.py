@@ -15,9 +15,10 @@ amount, currency and originator, booked no later than the debit; otherwise a per
 ...     currency="USD", value_date=day, reversal=True, original_reference="fw1")
 >>> reversed_credit(debit, {7: credit})
 7
->>> reversed_credit(replace(debit, original_reference=None, originator="ALPHA FUND LP"), {7: credit})
+>>> unnamed = replace(debit, original_reference=None)
+>>> reversed_credit(replace(unnamed, originator="ALPHA FUND LP"), {7: credit})
 7
->>> reversed_credit(replace(debit, original_reference=None), {7: credit}) is None
+>>> reversed_credit(unnamed, {7: credit}) is None
 True
 """
 

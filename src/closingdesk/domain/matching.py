@@ -41,7 +41,7 @@ _NOBODY: frozenset[int] = frozenset()
 _Scorer = Callable[..., dict[int, int]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExpectedPayment:
     purchaser_id: int
     name: str
@@ -50,7 +50,7 @@ class ExpectedPayment:
     currency: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     txn_id: int
     amount: Decimal
@@ -59,14 +59,14 @@ class Credit:
     remittance: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     purchaser_id: int
     score: int  # 0..100
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     txn_id: int
     matched: int | None  # the purchaser, when the evidence names one alone
@@ -94,9 +94,8 @@ class Matcher:
         references = references_in(credit.remittance, self._slug) & self._expected.keys()
         at_price = self._by_price.get((credit.amount, credit.currency), _NOBODY)
         by_originator = dict.fromkeys(self._by_name.get(originator, ()), 100)
-        pool = [p for p in self._index.candidates(originator) if p not in by_originator]
-        by_originator.update(self._scores(names_like, originator, pool))
-        in_remittance = self._scores(names_in, remittance, self._index.candidates(remittance))
+        by_originator.update(_scores(names_like, originator, self._index.candidates(originator)))
+        in_remittance = _scores(names_in, remittance, self._index.candidates(remittance))
         evidence = [
             weigh(
                 pid,
@@ -125,16 +124,20 @@ class Matcher:
             candidates=tuple(self._candidate(e, credit) for e in evidence[:SHOWN]),
         )
 
-    def _scores(self, scorer: _Scorer, text: str, pool: list[int]) -> dict[int, int]:
-        if not text or not pool:
-            return {}
-        scores = scorer(text, [self._names[pid] for pid in pool], floor=NAME_FLOOR)
-        return {pool[i]: score for i, score in scores.items()}
-
     def _candidate(self, evidence: Evidence, credit: Credit) -> Candidate:
         expected = self._expected[evidence.purchaser_id]
         return Candidate(expected.purchaser_id, evidence.score, reasons(evidence, credit, expected))
 
 
-def _best_first(e: Evidence) -> tuple[int, int]:
-    return (-e.score, e.purchaser_id)
+def _scores(scorer: _Scorer, text: str, pool: dict[int, str]) -> dict[int, int]:
+    if not text or not pool:
+        return {}
+    ids = list(pool)
+    return {
+        ids[i]: score for i, score in scorer(text, list(pool.values()), floor=NAME_FLOOR).items()
+    }
+
+
+def _best_first(e: Evidence) -> tuple[int, bool, int, int]:
+    """Highest score first; among equals, who was paid their price, then the better name."""
+    return (-e.score, not e.amount, -e.name, e.purchaser_id)

@@ -8,8 +8,8 @@ needs a fuzzy comparison only with the purchasers that share one of its keys.
 
 >>> index = NameIndex({1: "alpha fund", 2: "beta capital partners", 3: "alpha beta"})
 >>> index.candidates("payment from alpha fund")
-[1, 3]
->>> index.candidates("payment from beta alpha")
+{1: 'alpha fund', 3: 'alpha beta'}
+>>> list(index.candidates("payment from beta alpha"))
 [3, 2, 1]
 >>> sorted(index.candidates("the capital partners"))
 []
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from itertools import pairwise
+from itertools import islice, pairwise
 
 _COMMON = """the and of for a an fund funds capital partners partner management holdings
 holding investments investment investors advisors advisers group trust master offshore
@@ -33,33 +33,40 @@ MAX_CANDIDATES = 8  # enough to find a misspelt name; few enough to score quickl
 
 class NameIndex:
     def __init__(self, names: Mapping[int, str]) -> None:
-        postings: defaultdict[str, list[int]] = defaultdict(list)
+        postings: defaultdict[str, dict[int, str]] = defaultdict(dict)
         for purchaser_id, name in names.items():
-            for key in dict.fromkeys(keys_of(name.split())):
-                postings[key].append(purchaser_id)
-        self._postings = {k: tuple(v) for k, v in postings.items() if len(v) <= MAX_POSTINGS}
-        self._words = frozenset(k for k in postings if " " not in k)  # rare or not
+            for key in keys_of(name.split()):
+                postings[key][purchaser_id] = name
+        self._postings = {k: v for k, v in postings.items() if len(v) <= MAX_POSTINGS}
+        # every word of a name, rare or not: a text's other words are no part of any key
+        self._words = frozenset(k for k in postings if " " not in k)
 
-    def candidates(self, text: str) -> list[int]:
-        """The purchasers sharing the rarest keys with ``text`` (normalised), rarest first.
+    def candidates(self, text: str) -> dict[int, str]:
+        """The purchasers (and their names) sharing the rarest keys with ``text`` (normalised).
 
         A name's own pair of words is rarer than any of its words alone, so its holder comes
-        before the many namesakes of one of its words.
+        first, before the many namesakes of one of its words.
         """
         words = [t for t in text.split() if t in self._words]
         if not words:
-            return []
+            return {}
         postings = self._postings
-        hits = sorted((ids for key in keys_of(words) if (ids := postings.get(key))), key=len)
-        found: dict[int, None] = {}
+        hits = [ids for key in words + _pairs(words) if (ids := postings.get(key))]
+        if len(hits) > 1:
+            hits.sort(key=len)
+        found: dict[int, str] = {}
         for ids in hits:
-            found.update(dict.fromkeys(ids))
+            found.update(ids)
             if len(found) >= MAX_CANDIDATES:
-                break
-        return list(found)[:MAX_CANDIDATES]
+                return dict(islice(found.items(), MAX_CANDIDATES))
+        return found
 
 
 def keys_of(tokens: Iterable[str]) -> list[str]:
     """A name's words that may tell it apart, and each pair of neighbouring ones."""
     words = [t for t in tokens if t not in COMMON_WORDS and len(t) > 1]
-    return words + [f"{a} {b}" if a < b else f"{b} {a}" for a, b in pairwise(words)]
+    return words + _pairs(words)
+
+
+def _pairs(words: list[str]) -> list[str]:
+    return [f"{a} {b}" if a < b else f"{b} {a}" for a, b in pairwise(words)]

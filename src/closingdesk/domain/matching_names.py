@@ -6,6 +6,8 @@ legal form at its end (LLC, L.P., Inc., Ltd., GmbH...). Scores are rapidfuzz's, 
 
 >>> normalised_name("The Alpha Fund, L.P.")
 'alpha fund'
+>>> normalised_name("ALPHA FUND L P")
+'alpha fund'
 >>> normalised_name("Zürich Life Sciences GmbH & Co. KG")
 'zurich life sciences'
 >>> normalised_name("Παπαδόπουλος Ventures")
@@ -40,11 +42,24 @@ _SHORTEST_FUZZY = 8  # shorter names are found in a remittance only word for wor
 
 def normalised_name(name: str) -> str:
     tokens = _tokens(name)
-    while tokens and tokens[-1] in _TRAILING:
-        tokens.pop()
+    while tokens:
+        letters = _trailing_letters(tokens)
+        if tokens[-1] in _TRAILING:
+            tokens.pop()
+        elif len(letters) > 1 and "".join(letters) in LEGAL_FORMS:  # "L P", "L L C"
+            del tokens[-len(letters) :]
+        else:
+            break
     if tokens and tokens[0] == "the":
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def _trailing_letters(tokens: list[str]) -> list[str]:
+    count = 0
+    while count < min(len(tokens), 4) and len(tokens[-1 - count]) == 1:
+        count += 1
+    return tokens[len(tokens) - count :]
 
 
 def normalised_text(text: str) -> str:

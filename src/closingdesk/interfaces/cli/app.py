@@ -26,7 +26,7 @@ def build_app() -> typer.Typer:
     app = typer.Typer(
         name="closingdesk",
         help="Run the closing of a securities purchase: terms, purchaser book, agreements, "
-        "and the audit trail.",
+        "signatures, wires, settlement, the closing binder and the audit trail.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         add_completion=False,

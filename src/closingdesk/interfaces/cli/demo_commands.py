@@ -33,7 +33,8 @@ def demo(
     port: Annotated[int, typer.Option(help="Port for --serve.")] = 8000,
     json: JsonOption = False,
 ) -> None:
-    """Run the demo closing: the seed's offering, a fictional book, every agreement drafted."""
+    """Run the demo closing: the seed's offering, a fictional book, agreements drafted and
+    signed, the bank statement matched, ready purchasers settled, the closing binder."""
     result = build_demo(out_dir, actor=actor(), now=utc_now())
     if json:
         print_json(
