@@ -45,6 +45,7 @@ class InvalidReference(InvalidInput):
     default_message = "not a payment reference of this offering"
 
 
+@lru_cache(maxsize=64)  # one per offering: a book's references all share it
 def prefix(slug: str) -> str:
     """The reference's prefix: the slug's first eight letters and digits, upper-cased."""
     return "".join(c for c in slug.upper() if c.isalnum())[:PREFIX_LENGTH]

@@ -27,12 +27,14 @@ from closingdesk.adapters.store.funding_repository import (
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.bank import BankTransaction, account_key, offering_account_keys
+from closingdesk.domain.funding import Wire
 from closingdesk.domain.matching import Credit, Matcher
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import Problem
+from closingdesk.domain.purchaser import Purchaser
 from closingdesk.services.bank_returns import link_returns
 from closingdesk.services.clock import stamp
-from closingdesk.services.funding_state import expected_payments, refresh_funded
+from closingdesk.services.funding_state import apply_funded, expected_payments, refresh_funded
 from closingdesk.services.offerings import resolve_offering
 
 
@@ -83,7 +85,10 @@ def import_bank_file(
         store = FundingRepository(uow.connection)
         fresh, repeated = _new_only(mine, store.identity_keys(found.id))
         at = stamp(now)
-        new = _matched(found, uow, fresh)
+        purchasers = uow.purchasers.list(found.id)
+        new = _matched(found, purchasers, fresh)
+        concerned = {n.purchaser_id for n in new if n.purchaser_id is not None}
+        before = store.wires(found.id, concerned)  # what these purchasers had already
         summary: dict[str, Any] = {
             "transactions": len(parsed.transactions),
             "added": len(new),
@@ -103,8 +108,12 @@ def import_bank_file(
         ids = store.add_transactions(offering_id=found.id, file_id=file_id, new=new, matched_at=at)
         reversing = [i for i, n in zip(ids, new, strict=True) if _is_return(n.bank)]
         returns = link_returns(store, found.id, reversing_ids=reversing)
-        concerned = {n.purchaser_id for n in new if n.purchaser_id is not None}
-        gained, lost = refresh_funded(uow, found, concerned if not returns else None)
+        if returns:  # a return may take money from anyone: look at everyone again
+            gained, lost = refresh_funded(uow, found)
+        else:
+            theirs = [p for p in purchasers if p.id in concerned]
+            wires = [*before, *_wires(ids, new)]
+            gained, lost = apply_funded(uow, found, theirs, wires)
         matched = [(i, n.purchaser_id) for i, n in zip(ids, new, strict=True) if n.purchaser_id]
         payload = {
             **summary,
@@ -156,15 +165,31 @@ def _new_only(
     return fresh, len(transactions) - len(fresh)
 
 
+def _wires(ids: list[int], new: list[NewTransaction]) -> list[Wire]:
+    """The new transactions as funding sees them."""
+    return [
+        Wire(
+            i,
+            n.bank.direction,
+            n.bank.amount,
+            n.bank.currency,
+            n.bank.value_date,
+            n.bank.value_time,
+            n.bank.originator,
+            n.purchaser_id,
+        )
+        for i, n in zip(ids, new, strict=True)
+        if n.purchaser_id is not None
+    ]
+
+
 def _matched(
-    offering: Offering, uow: UnitOfWork, fresh: list[BankTransaction]
+    offering: Offering, purchasers: list[Purchaser], fresh: list[BankTransaction]
 ) -> list[NewTransaction]:
     credits = [t for t in fresh if t.direction == "credit" and not t.reversal]
     if not credits:
         return [NewTransaction(t) for t in fresh]
-    matcher = Matcher(
-        expected_payments(offering, uow.purchasers.iter(offering.id)), slug=offering.slug
-    )
+    matcher = Matcher(expected_payments(offering, purchasers), slug=offering.slug)
     new: list[NewTransaction] = []
     for number, txn in enumerate(fresh):
         if txn.direction != "credit" or txn.reversal:

@@ -70,6 +70,13 @@ def refresh_funded(
     wanted = None if purchaser_ids is None else set(purchaser_ids)
     purchasers = [p for p in uow.purchasers.iter(offering.id) if wanted is None or p.id in wanted]
     wires = FundingRepository(uow.connection).wires(offering.id, wanted)
+    return apply_funded(uow, offering, purchasers, wires)
+
+
+def apply_funded(
+    uow: UnitOfWork, offering: Offering, purchasers: Sequence[Purchaser], wires: Sequence[Wire]
+) -> tuple[list[int], list[int]]:
+    """`funded` for these purchasers from these wires (all of theirs), as they now stand."""
     result = reconcile(
         expected_payments(offering, purchasers),
         wires,

@@ -92,8 +92,8 @@ def confirm_shares(
             for n, c in enumerate(confirmations, start=2)
             for p in _check(c, instructed.get(c.purchaser_id), source, n)
         ]
-        if problems:
-            raise InvalidInput("the confirmations were refused; nothing was recorded", problems)
+        if problems:  # they contradict what was instructed: a conflict, not a malformed file
+            raise Conflict("the confirmations were refused; nothing was recorded", problems)
         at = stamp(now)
         for c in confirmations:
             store.confirm(c.purchaser_id, at=at, by=actor, reference=c.reference)

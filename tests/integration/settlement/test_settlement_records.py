@@ -45,7 +45,7 @@ def test_one_wrong_row_refuses_the_whole_confirmation_file(engine: Engine, tmp_p
         Confirmation(2, 250001, "TA-2"),
         Confirmation(3, 5000, "TA-3"),
     ]
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(Conflict) as refused:
         confirm_shares(engine, rows, offering=None, actor=ACTOR, now=NOW, source="ta.csv")
     assert [p.where for p in refused.value.problems] == ["ta.csv row 3", "ta.csv row 4"]
     assert _checklist(engine, "shares_confirmed") == {1: False, 2: False, 3: False}

@@ -118,7 +118,7 @@ def test_the_original_is_dispatched_and_the_credit_confirmed_from_the_page(deal:
     )
     assert dispatched.status_code == 303
     wrong = submit(admin, SETTLEMENT, f"{SETTLEMENT}/purchasers/1/confirmation", {"shares": "999"})
-    assert wrong.status_code == 422
+    assert wrong.status_code == 409
     assert "confirms 999 shares but 1,000,000 were instructed" in wrong.text
     confirmed = submit(
         admin,

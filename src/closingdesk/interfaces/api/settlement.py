@@ -32,7 +32,7 @@ router = APIRouter(tags=["settlement"])
 
 Reader = Annotated[User, Depends(ApiRequires(Permission.READ))]
 Settler = Annotated[User, Depends(ApiRequires(Permission.SETTLE))]
-WarrantNumber = Annotated[str, Path(pattern=r"^[Ww][- ]?[0-9]{1,9}$", max_length=12)]
+WarrantNumber = Annotated[str, Path(pattern=r"^[Ww][- ]?0*[1-9][0-9]{0,8}$", max_length=12)]
 
 
 @router.get("/offerings/{slug}/settlement", response_model=SettlementPublic, responses=errors(404))
@@ -91,7 +91,7 @@ def dispatch_warrant(
 @router.post(
     "/offerings/{slug}/purchasers/{id}/confirmation",
     response_model=list[int],
-    responses=errors(404, 422),
+    responses=errors(404, 409, 422),
 )
 def confirm_credit(
     slug: Slug, id: Id, body: ConfirmationCreate, user: Settler, engine: EngineDep, now: NowDep

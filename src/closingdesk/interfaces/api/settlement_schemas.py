@@ -166,5 +166,5 @@ class DispatchPublic(BaseModel):
 
 
 class ConfirmationCreate(BaseModel):
-    shares: int = Field(ge=1, le=2**62)
+    shares: int = Field(ge=1, le=10**12)  # exact in every JSON reader (below 2**53)
     reference: str | None = Field(default=None, max_length=200, pattern=NO_NUL)
