@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -166,6 +167,28 @@ def test_the_demo_runs_through_the_installed_command(tmp_path: Path) -> None:
         check=False,
     )
     assert verified.returncode == 0, verified.stdout + verified.stderr
+    _the_demo_closed(demo, tmp_path)
+
+
+def _the_demo_closed(demo: dict[str, Any], folder: Path) -> None:
+    """The demo's bank file has each exception the issue names; the ready are settled."""
+    kinds = sorted(e["kind"] for e in demo["funding"]["exceptions"])
+    assert kinds == ["duplicate", "late", "short", "unknown"]
+    settled = demo["settlement"]["settled"]
+    assert settled and settled[0]["warrant_number"] == "W-0001"
+    not_ready = {n["name"]: n["reasons"] for n in demo["settlement"]["not_ready"]}
+    assert any("short by $5,000.00" in r for r in not_ready["Cedar Ridge Capital Partners"])
+    assert len(list((folder / "mail").glob("*.eml"))) == sum(
+        1 for d in demo["settlement"]["deliveries"] if d["status"] == "sent"
+    )
+    binder = demo["binder"]["zip"]
+    checked = subprocess.run(
+        [sys.executable, "-m", "closingdesk", "binder", "verify", binder, "--db", demo["database"]],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_init_from_a_terms_file_made_from_the_template(sqlite_url: str, tmp_path: Path) -> None:

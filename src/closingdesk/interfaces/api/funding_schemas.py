@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from closingdesk.interfaces.api.schemas import NO_NUL, Money
+from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
 from closingdesk.services.bank_import import BankImport
 from closingdesk.services.funding_decisions import WireDecision
 from closingdesk.services.reconciliation import FundingReport, report_document
@@ -121,7 +121,7 @@ class UnmatchCreate(BaseModel):
 
 
 class RefundCreate(BaseModel):
-    reference: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    reference: str = Field(min_length=1, max_length=200, pattern=VISIBLE)
     amount: Money | None = Field(default=None, description="default: all that is left")
     reason: str | None = Text
 

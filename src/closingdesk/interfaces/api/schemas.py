@@ -32,6 +32,9 @@ Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Slug = Annotated[str, Path(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 PageNumber = Annotated[int, Query(ge=1, le=1_000_000)]
 NO_NUL = r"^[^\x00]*$"
+# Text that must say something: one character at least that is neither a space nor a control
+# character (the control ranges also hold what Python, unlike JSON Schema, counts as space).
+VISIBLE = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
 
 
 class HealthPublic(BaseModel):

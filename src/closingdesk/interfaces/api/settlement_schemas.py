@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from closingdesk.interfaces.api.schemas import NO_NUL, Money
+from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
 from closingdesk.services.settlement import SettlementRun
 from closingdesk.services.settlement_view import SettlementOverview
 
@@ -153,8 +153,8 @@ class SettleCreate(BaseModel):
 
 
 class DispatchCreate(BaseModel):
-    carrier: str = Field(min_length=1, max_length=100, pattern=NO_NUL)
-    tracking: str = Field(min_length=1, max_length=100, pattern=NO_NUL)
+    carrier: str = Field(min_length=1, max_length=100, pattern=VISIBLE)
+    tracking: str = Field(min_length=1, max_length=100, pattern=VISIBLE)
 
 
 class DispatchPublic(BaseModel):
