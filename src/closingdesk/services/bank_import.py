@@ -28,11 +28,11 @@ from closingdesk.adapters.store.funding_repository import (
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.bank import BankTransaction, account_key, offering_account_keys
 from closingdesk.domain.funding import Wire
-from closingdesk.domain.matching import Credit, Matcher
+from closingdesk.domain.matching import Credit, ExpectedPayment, Matcher
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import Problem
-from closingdesk.domain.purchaser import Purchaser
 from closingdesk.services.bank_returns import link_returns
+from closingdesk.services.bulk import collector_paused
 from closingdesk.services.clock import stamp
 from closingdesk.services.funding_state import apply_funded, expected_payments, refresh_funded
 from closingdesk.services.offerings import resolve_offering
@@ -54,6 +54,30 @@ class BankImport:
 
 
 def import_bank_file(
+    engine: Engine,
+    path: Path,
+    *,
+    offering: str | None,
+    actor: str,
+    now: datetime,
+    format: str = "auto",
+    accept_bad_totals: bool = False,
+    source: str | None = None,
+) -> BankImport:
+    with collector_paused():
+        return _import(
+            engine,
+            path,
+            offering=offering,
+            actor=actor,
+            now=now,
+            format=format,
+            accept_bad_totals=accept_bad_totals,
+            source=source,
+        )
+
+
+def _import(
     engine: Engine,
     path: Path,
     *,
@@ -86,7 +110,8 @@ def import_bank_file(
         fresh, repeated = _new_only(mine, store.identity_keys(found.id))
         at = stamp(now)
         purchasers = uow.purchasers.list(found.id)
-        new = _matched(found, purchasers, fresh)
+        expected = expected_payments(found, purchasers)
+        new = _matched(found, expected, fresh)
         concerned = {n.purchaser_id for n in new if n.purchaser_id is not None}
         before = store.wires(found.id, concerned)  # what these purchasers had already
         summary: dict[str, Any] = {
@@ -112,8 +137,9 @@ def import_bank_file(
             gained, lost = refresh_funded(uow, found)
         else:
             theirs = [p for p in purchasers if p.id in concerned]
+            owed = [e for e in expected if e.purchaser_id in concerned]
             wires = [*before, *_wires(ids, new)]
-            gained, lost = apply_funded(uow, found, theirs, wires)
+            gained, lost = apply_funded(uow, found, theirs, wires, owed)
         matched = [(i, n.purchaser_id) for i, n in zip(ids, new, strict=True) if n.purchaser_id]
         payload = {
             **summary,
@@ -184,12 +210,12 @@ def _wires(ids: list[int], new: list[NewTransaction]) -> list[Wire]:
 
 
 def _matched(
-    offering: Offering, purchasers: list[Purchaser], fresh: list[BankTransaction]
+    offering: Offering, expected: list[ExpectedPayment], fresh: list[BankTransaction]
 ) -> list[NewTransaction]:
     credits = [t for t in fresh if t.direction == "credit" and not t.reversal]
     if not credits:
         return [NewTransaction(t) for t in fresh]
-    matcher = Matcher(expected_payments(offering, purchasers), slug=offering.slug)
+    matcher = Matcher(expected, slug=offering.slug)
     new: list[NewTransaction] = []
     for number, txn in enumerate(fresh):
         if txn.direction != "credit" or txn.reversal:

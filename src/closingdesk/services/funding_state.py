@@ -74,11 +74,16 @@ def refresh_funded(
 
 
 def apply_funded(
-    uow: UnitOfWork, offering: Offering, purchasers: Sequence[Purchaser], wires: Sequence[Wire]
+    uow: UnitOfWork,
+    offering: Offering,
+    purchasers: Sequence[Purchaser],
+    wires: Sequence[Wire],
+    expected: Sequence[ExpectedPayment] | None = None,
 ) -> tuple[list[int], list[int]]:
-    """`funded` for these purchasers from these wires (all of theirs), as they now stand."""
+    """`funded` for these purchasers from these wires (all of theirs), as they now stand;
+    ``expected`` is their payments when the caller has them already."""
     result = reconcile(
-        expected_payments(offering, purchasers),
+        expected if expected is not None else expected_payments(offering, purchasers),
         wires,
         close_of_business=close_of_business(offering.terms),
     )

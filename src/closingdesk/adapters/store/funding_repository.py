@@ -19,6 +19,7 @@ from closingdesk.adapters.store.funding_tables import (
     bank_transaction_keys,
     bank_transactions,
 )
+from closingdesk.adapters.store.repositories import bulk_insert_values
 from closingdesk.domain.bank import BankTransaction
 from closingdesk.domain.funding import Wire
 
@@ -116,17 +117,20 @@ class FundingRepository:
         new: Sequence[NewTransaction],
         matched_at: str,
     ) -> list[int]:
+        """Store the file's new transactions and their identity keys; their ids, in order."""
         if not new:
             return []
         rows = [_row(offering_id, file_id, n, matched_at) for n in new]
-        statement = insert(bank_transactions).returning(_T.id, sort_by_parameter_order=True)
-        ids = [int(r.id) for r in self._c.execute(statement, rows)]
+        bulk_insert_values(self._c, bank_transactions, ROW_COLUMNS, rows)
+        # One file's rows were inserted in this order in this transaction: their ids ascend.
+        query = select(_T.id).where(_T.bank_file_id == file_id).order_by(_T.id)
+        ids = list(self._c.execute(query).scalars())
         keys = [
-            {"offering_id": offering_id, "key": key, "transaction_id": txn_id}
+            (offering_id, key, txn_id)
             for txn_id, n in zip(ids, new, strict=True)
             for key in n.bank.identity_keys()
         ]
-        self._c.execute(insert(bank_transaction_keys), keys)
+        bulk_insert_values(self._c, bank_transaction_keys, KEY_COLUMNS, keys)
         return ids
 
     def transactions(self, offering_id: int) -> list[StoredTransaction]:
@@ -187,38 +191,67 @@ class FundingRepository:
             self._c.execute(statement.values(reverses_id=credit_id))
 
 
-def _row(offering_id: int, file_id: int, new: NewTransaction, matched_at: str) -> dict[str, Any]:
+ROW_COLUMNS = (
+    "offering_id",
+    "bank_file_id",
+    "account",
+    "direction",
+    "amount",
+    "currency",
+    "value_date",
+    "value_time",
+    "originator",
+    "remittance",
+    "bank_reference",
+    "imad",
+    "omad",
+    "uetr",
+    "end_to_end_id",
+    "type_code",
+    "reversal",
+    "original_reference",
+    "source_where",
+    "purchaser_id",
+    "matched_by",
+    "matched_at",
+    "match_note",
+    "candidates",
+    "reverses_id",
+)
+KEY_COLUMNS = ("offering_id", "key", "transaction_id")
+
+
+def _row(offering_id: int, file_id: int, new: NewTransaction, matched_at: str) -> tuple[Any, ...]:
+    """The values of ROW_COLUMNS, as the driver takes them."""
     b = new.bank
     matched = new.purchaser_id is not None
-    return {
-        "offering_id": offering_id,
-        "bank_file_id": file_id,
-        "account": b.account,
-        "direction": b.direction,
-        "amount": str(b.amount),
-        "currency": b.currency,
-        "value_date": b.value_date.isoformat(),
-        "value_time": b.value_time.isoformat() if b.value_time else None,
-        "originator": b.originator,
-        "remittance": b.remittance,
-        "bank_reference": b.bank_reference,
-        "imad": b.imad,
-        "omad": b.omad,
-        "uetr": b.uetr,
-        "end_to_end_id": b.end_to_end_id,
-        "type_code": b.type_code,
-        "reversal": b.reversal,
-        "original_reference": b.original_reference,
-        "source_where": b.where,
-        "purchaser_id": new.purchaser_id,
-        "matched_by": "auto" if matched else None,
-        "matched_at": matched_at if matched else None,
-        "match_note": new.match_note,
-        "candidates": _candidates_json(new.candidates),
-        "refunded_amount": None,
-        "refund_reference": None,
-        "reverses_id": new.reverses_id,
-    }
+    return (
+        offering_id,
+        file_id,
+        b.account,
+        b.direction,
+        str(b.amount),
+        b.currency,
+        b.value_date.isoformat(),
+        b.value_time.isoformat() if b.value_time else None,
+        b.originator,
+        b.remittance,
+        b.bank_reference,
+        b.imad,
+        b.omad,
+        b.uetr,
+        b.end_to_end_id,
+        b.type_code,
+        b.reversal,
+        b.original_reference,
+        b.where,
+        new.purchaser_id,
+        "auto" if matched else None,
+        matched_at if matched else None,
+        new.match_note,
+        _candidates_json(new.candidates),
+        new.reverses_id,
+    )
 
 
 def _wire(row: Row[Any]) -> Wire:
