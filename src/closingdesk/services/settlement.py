@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.documents.pdf_dwac_letter import render_dwac_letter_pdf
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
@@ -34,7 +33,7 @@ from closingdesk.services.agreements import file_slug
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
 from closingdesk.services.settlement_readiness import NotReady, readiness
-from closingdesk.services.warrant_files import rendered_chunks
+from closingdesk.services.warrant_files import Renderer
 
 
 @dataclass(frozen=True)
@@ -80,11 +79,22 @@ def settle(
             for p, n in zip(ready, numbers, strict=True)
         ]
         at = stamp(now)
-        run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
         due = original_warrant_deadline(day, terms).due
-        hashes = _issue_warrants(
-            store, found, ready, rows, day=day, due=due, at=at, run_id=run_id, workers=workers
-        )
+        with Renderer(len(ready), workers=workers) as renderer:
+            letter = renderer.letter(rows, terms, dated=day)  # rendered beside the warrants
+            run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
+            hashes = _issue_warrants(
+                store,
+                found,
+                ready,
+                rows,
+                day=day,
+                due=due,
+                at=at,
+                run_id=run_id,
+                renderer=renderer,
+            )
+            _attach_letter(store, found, run_id, letter(), day=day, at=at)
         ids = [p.id for p in ready]
         uow.purchasers.set_checklist(ids, "shares_instructed", done=True)
         uow.purchasers.set_checklist(ids, "warrant_issued", done=True)
@@ -108,23 +118,38 @@ def _record_run(
     at: str,
     actor: str,
 ) -> int:
-    letter = render_dwac_letter_pdf(rows, offering.terms, dated=day)
     table = instruction_csv(rows)
-    stem = f"dwac-instruction-{offering.slug}-{day.isoformat()}"
-    letter_id, csv_id = store.add_documents(
-        [
-            _document(offering.id, None, "dwac_letter", "pdf", f"{stem}.pdf", letter, at),
-            _document(offering.id, None, "dwac_csv", "csv", f"{stem}.csv", table, at),
-        ]
+    [csv_id] = store.add_documents(
+        [_document(offering.id, None, "dwac_csv", "csv", f"{_stem(offering, day)}.csv", table, at)]
     )
     return store.add_run(
         offering_id=offering.id,
         run_at=at,
         run_by=actor,
         instructed_on=day.isoformat(),
-        letter_document_id=letter_id,
+        letter_document_id=None,  # attached when rendered, before the commit
         csv_document_id=csv_id,
     )
+
+
+def _attach_letter(
+    store: SettlementRepository,
+    offering: Offering,
+    run_id: int,
+    letter: bytes,
+    *,
+    day: date,
+    at: str,
+) -> None:
+    name = f"{_stem(offering, day)}.pdf"
+    [letter_id] = store.add_documents(
+        [_document(offering.id, None, "dwac_letter", "pdf", name, letter, at)]
+    )
+    store.set_run_letter(run_id, letter_id)
+
+
+def _stem(offering: Offering, day: date) -> str:
+    return f"dwac-instruction-{offering.slug}-{day.isoformat()}"
 
 
 def _issue_warrants(
@@ -137,7 +162,7 @@ def _issue_warrants(
     due: datetime,
     at: str,
     run_id: int,
-    workers: int,
+    renderer: Renderer,
 ) -> dict[int, str]:
     """Render, store and number each purchaser's warrant; their SHA-256 by purchaser id."""
     terms = offering.terms
@@ -156,7 +181,7 @@ def _issue_warrants(
         for p, r in zip(ready, rows, strict=True)
     ]
     hashes: dict[int, str] = {}
-    for chunk in rendered_chunks(data, workers=workers):
+    for chunk in renderer.warrants(data):
         documents = []
         for warrant, pdf in chunk:
             p, _ = by_number[warrant.number or ""]

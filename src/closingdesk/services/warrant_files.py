@@ -1,4 +1,5 @@
-"""Warrant PDFs for a settlement run, rendered in chunks, by parallel workers when many.
+"""A settlement run's PDFs (warrants in chunks, and the DWAC letter), by parallel workers
+when many.
 
 Rendering is the slow part of settling many purchasers (about 10 ms a warrant); chunks keep
 memory flat (a chunk's PDFs are stored before the next is rendered) and a process pool
@@ -7,35 +8,75 @@ uses every core for large runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
+from functools import partial
 
+from closingdesk.adapters.documents.pdf_dwac_letter import render_dwac_letter_pdf
 from closingdesk.adapters.documents.pdf_warrant import render_warrant_pdf
+from closingdesk.domain.dwac_instruction import DwacInstructionRow
+from closingdesk.domain.terms import OfferingTerms
 from closingdesk.domain.warrant import WarrantData
 
 CHUNK = 500
 PARALLEL_FROM = 200  # fewer warrants than this render faster without starting workers
 
 
-def rendered_chunks(
-    warrants: Sequence[WarrantData], *, workers: int
-) -> Iterator[list[tuple[WarrantData, bytes]]]:
-    """(warrant, PDF) pairs, CHUNK at a time, in the order given."""
-    chunks = [warrants[i : i + CHUNK] for i in range(0, len(warrants), CHUNK)]
-    if workers <= 1 or len(warrants) < PARALLEL_FROM:
-        for chunk in chunks:
-            yield [(w, render_warrant_pdf(w)) for w in chunk]
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+class Renderer:
+    """Renders a settlement run's PDFs: in worker processes when the run is large.
+
+    ``with Renderer(count, workers=2) as renderer:`` then ``renderer.letter(...)`` (started
+    at once, collected later) and ``renderer.warrants(...)`` (chunks in order).
+    """
+
+    def __init__(self, count: int, *, workers: int) -> None:
+        parallel = workers > 1 and count >= PARALLEL_FROM
+        # A worker starts as a copy of this process: frozen, the objects it inherits (the whole
+        # book) are left out of its garbage collector's passes, which otherwise slow rendering.
+        self._pool = (
+            ProcessPoolExecutor(max_workers=workers, initializer=gc.freeze) if parallel else None
+        )
+        self._workers = workers
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def letter(
+        self, rows: Sequence[DwacInstructionRow], terms: OfferingTerms, *, dated: date
+    ) -> Callable[[], bytes]:
+        """The DWAC letter, rendered beside the warrants: call the result to wait for it."""
+        if self._pool is None:
+            pdf = render_dwac_letter_pdf(rows, terms, dated=dated)
+            return lambda: pdf
+        return partial(Future.result, self._pool.submit(_letter, rows, terms, dated))
+
+    def warrants(
+        self, warrants: Sequence[WarrantData]
+    ) -> Iterator[list[tuple[WarrantData, bytes]]]:
+        """(warrant, PDF) pairs, CHUNK at a time, in the order given."""
+        chunks = [warrants[i : i + CHUNK] for i in range(0, len(warrants), CHUNK)]
+        if self._pool is None:
+            for chunk in chunks:
+                yield _render_chunk(chunk)
+            return
         # at most `workers + 1` chunks in flight: memory stays flat however many warrants
-        pending = [pool.submit(_render_chunk, c) for c in chunks[: workers + 1]]
-        following = workers + 1
-        while pending:
+        ahead = self._workers + 1
+        pending = [self._pool.submit(_render_chunk, c) for c in chunks[:ahead]]
+        for following in range(ahead, len(chunks) + ahead):
             done = pending.pop(0).result()
             if following < len(chunks):
-                pending.append(pool.submit(_render_chunk, chunks[following]))
-                following += 1
+                pending.append(self._pool.submit(_render_chunk, chunks[following]))
             yield done
+
+
+def _letter(rows: Sequence[DwacInstructionRow], terms: OfferingTerms, dated: date) -> bytes:
+    return render_dwac_letter_pdf(rows, terms, dated=dated)
 
 
 def _render_chunk(chunk: Sequence[WarrantData]) -> list[tuple[WarrantData, bytes]]:

@@ -89,6 +89,10 @@ class SettlementRepository:
         statement = insert(settlement_runs).values(values).returning(settlement_runs.c.id)
         return int(self._c.execute(statement).scalar_one())
 
+    def set_run_letter(self, run_id: int, letter_document_id: int) -> None:
+        statement = update(settlement_runs).where(settlement_runs.c.id == run_id)
+        self._c.execute(statement.values(letter_document_id=letter_document_id))
+
     def add_instructions(self, rows: Sequence[Mapping[str, Any]]) -> None:
         if rows:
             self._c.execute(insert(dwac_instructions), list(rows))
@@ -162,7 +166,7 @@ def run_documents(connection: Connection, run_id: int) -> Iterator[tuple[str, by
     """(file name, content) of a run's letter, CSV and warrants, streamed in id order."""
     d, r = t.documents.c, settlement_runs.c
     run = connection.execute(select(settlement_runs).where(r.id == run_id)).one()
-    ids = [run.letter_document_id, run.csv_document_id]
+    ids = [i for i in (run.letter_document_id, run.csv_document_id) if i is not None]
     head = select(d.file_name, d.content).where(d.id.in_(ids)).order_by(d.id)
     yield from ((row.file_name, bytes(row.content)) for row in connection.execute(head))
     body = (

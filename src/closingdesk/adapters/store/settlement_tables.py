@@ -30,7 +30,8 @@ settlement_runs = Table(
     Column("run_at", String(32), nullable=False),
     Column("run_by", Text, nullable=False),
     Column("instructed_on", String(10), nullable=False),
-    Column("letter_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    # set before the run's transaction commits (the letter renders beside the warrants)
+    Column("letter_document_id", Integer, ForeignKey("documents.id")),
     Column("csv_document_id", Integer, ForeignKey("documents.id"), nullable=False),
 )
 

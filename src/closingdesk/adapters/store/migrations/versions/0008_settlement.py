@@ -26,7 +26,7 @@ def upgrade() -> None:
         sa.Column("run_at", sa.String(32), nullable=False),
         sa.Column("run_by", sa.Text, nullable=False),
         sa.Column("instructed_on", sa.String(10), nullable=False),
-        sa.Column("letter_document_id", sa.Integer, _fk("documents"), nullable=False),
+        sa.Column("letter_document_id", sa.Integer, _fk("documents")),
         sa.Column("csv_document_id", sa.Integer, _fk("documents"), nullable=False),
     )
     op.create_table(
