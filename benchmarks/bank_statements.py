@@ -208,10 +208,13 @@ def price_of(index: int) -> Decimal:
     return NEOTHERAPEUTICS_2002.price_per_share * ((index % 400 + 1) * 1000)
 
 
-def bank_file(names: list[str], *, other_traffic: bool = True, seed: int = 2002) -> str:
-    """A BAI2 day: each purchaser's wire, then 9 x N other transactions over four accounts."""
+def bank_file(
+    names: list[str], *, other_traffic: bool = True, all_quote: bool = False, seed: int = 2002
+) -> str:
+    """A BAI2 day: each purchaser's wire, then 9 x N other transactions over four accounts;
+    with ``all_quote`` every wire quotes its reference (all are matched)."""
     rng = random.Random(seed)
-    ours: list[Detail] = [_purchaser_wire(i, name, rng) for i, name in enumerate(names)]
+    ours = [_purchaser_wire(i, name, rng, all_quote) for i, name in enumerate(names)]
     others: dict[str, list[Detail]] = {a: [] for a in OTHER_ACCOUNTS}
     if other_traffic:
         for j, detail in zip(range(9 * len(names)), _other_traffic(rng), strict=False):
@@ -226,10 +229,11 @@ def bank_file(names: list[str], *, other_traffic: bool = True, seed: int = 2002)
     )
 
 
-def _purchaser_wire(i: int, name: str, rng: random.Random) -> Detail:
+def _purchaser_wire(i: int, name: str, rng: random.Random, all_quote: bool) -> Detail:
     originator = _as_banks_print(name, rng)
     reference = payment_reference(NEOTHERAPEUTICS_2002.slug, i + 1)
-    remittance = f"{reference} SPA" if i % 5 else f"SUBSCRIPTION {originator}"
+    quotes = all_quote or i % 5
+    remittance = f"{reference} SPA" if quotes else f"SUBSCRIPTION {originator}"
     imad = f"{DAY:%Y%m%d}QMGFT001{i:06d}"
     text = f"FEDWIRE CREDIT IMAD: {imad} ORG={originator}; OBI={remittance}"
     cents = int(price_of(i) * 100)

@@ -57,7 +57,7 @@ def _ready_closing(url: str, folder: Path, names: list[str]) -> None:
     with engine.begin() as connection:
         connection.execute(update(t.purchasers).values(purchaser_signed=True, company_signed=True))
     statement = folder / "wires.bai2"
-    statement.write_text(bank_file(names, other_traffic=False), encoding="utf-8")
+    statement.write_text(bank_file(names, other_traffic=False, all_quote=True), encoding="utf-8")
     imported = import_bank_file(engine, statement, offering=None, actor="benchmark", now=NOW)
     assert len(imported.funded) == len(names), "every purchaser must be funded before settling"
     engine.dispose()
