@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from closingdesk.adapters.mail import SmtpSettings
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
+from closingdesk.interfaces.mail_config import MailConfig
 from closingdesk.services.binder import verify_binder
 from closingdesk.services.people import add_user
 from closingdesk.services.settlement_view import settlement_overview
 from tests.http_scenarios import PASSWORD, ROLES, Closing
 from tests.integration.web.helpers import OFFERING, event_count, submit
+from tests.mail_scenarios import smtp_server
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import closing as settlement_closing
 from tests.settlement_scenarios import paid, signed
@@ -175,3 +178,32 @@ def test_a_viewer_cannot_build_the_binder(deal: Closing) -> None:
     response = submit(viewer, SETTLEMENT, f"{OFFERING}/binder")
     assert response.status_code == 403
     assert event_count(deal.engine) == before
+
+
+def test_settling_from_the_page_mails_the_transfer_agent_and_the_copies(
+    database_url: str, tmp_path: Path
+) -> None:
+    with smtp_server() as server:
+        mail = MailConfig(SmtpSettings(server.host, server.port), "closing@issuer.example")
+        app = create_app(Settings(database_url=database_url, mail=mail))
+        settlement_closing(app.state.engine, tmp_path)
+        signed(app.state.engine, 1, 2)
+        paid(app.state.engine, tmp_path, 1, 2)
+        add_user(
+            app.state.engine,
+            "admin@closing.example",
+            role="admin",
+            password=PASSWORD,
+            actor=ACTOR,
+            now=NOW,
+        )
+        admin = Closing(app, app.state.engine, {}).signed_in("admin")
+        response = submit(admin, SETTLEMENT, SETTLEMENT)
+        assert response.status_code == 303
+        page = admin.get(response.headers["location"]).text
+        # the letter and Alpha's copy; Beta has only a fax number and no gateway is set
+        assert (
+            "2 of 3 messages sent; not sent: Beta Partners." in page
+        )  # the letter, and Alpha's copy (Beta has no address)
+        assert server.mailbox.to("dwac@transfer-agent.example")
+        assert server.mailbox.to("ops@alpha.example")

@@ -137,7 +137,7 @@ def link(
     if days < 1:
         raise InvalidInput("--days must be 1 or more")
     engine = open_store(db)
-    settings = Settings.from_environment("", public_url=public_url)
+    settings = Settings.from_environment("", public_url=public_url, with_mail=False)
     issued = create_link(
         engine,
         purchaser,

@@ -34,7 +34,11 @@ from closingdesk.services.settlement_records import (
 )
 
 settle_app = typer.Typer(
-    help="Settle every purchaser who is ready: DWAC instructions and warrants.",
+    help="Settle every purchaser who is ready (both signatures, paid exactly, DWAC details): "
+    "the DWAC instruction to the transfer agent and a numbered warrant each, in one "
+    "transaction; the others are listed with every reason. With CLOSINGDESK_SMTP_* set, the "
+    "instruction and each warrant's copy are mailed. `settle confirm` records the transfer "
+    "agent's confirmations.",
     invoke_without_command=True,
 )
 

@@ -15,17 +15,29 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 
+from closingdesk.adapters.mail import SmtpMailer
 from closingdesk.domain.people import User
 from closingdesk.domain.problems import InvalidInput, Problem, Refusal
 from closingdesk.domain.roles import Permission
 from closingdesk.interfaces.http.csrf import CsrfChecked
-from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader, PageRequires, actor_of
+from closingdesk.interfaces.http.deps import (
+    EngineDep,
+    NowDep,
+    PageReader,
+    PageRequires,
+    SettingsDep,
+    actor_of,
+)
 from closingdesk.interfaces.http.errors import status_of
+from closingdesk.interfaces.mail_config import MailConfig
 from closingdesk.interfaces.web import flash
 from closingdesk.interfaces.web.filters import long_date
 from closingdesk.interfaces.web.rendering import render
 from closingdesk.interfaces.web.settlement_page import settlement_page
+from closingdesk.services.clock import utc_now
+from closingdesk.services.deliveries import SENT
 from closingdesk.services.settlement import SettlementRun, settle
+from closingdesk.services.settlement_mail import Mailing, send_instructions, send_warrant_copies
 from closingdesk.services.settlement_records import Confirmation, confirm_shares, dispatch_original
 from closingdesk.services.settlement_view import settlement_overview
 
@@ -51,12 +63,29 @@ def settle_ready(
     _: CsrfChecked,
     engine: EngineDep,
     now: NowDep,
+    settings: SettingsDep,
 ) -> Response:
     try:
         run = settle(engine, offering=offering, actor=actor_of(user), now=now)
     except Refusal as refusal:
         return _refused(request, user, offering, engine, now, refusal)
-    return _back(request, offering, _settled_text(run), "#settled")
+    said = _settled_text(run)
+    if settings.mail is not None and run.run_id is not None:
+        said += " " + _mailed(engine, settings.mail, run.offering.slug, actor_of(user))
+    return _back(request, offering, said, "#settled")
+
+
+def _mailed(engine: Engine, mail: MailConfig, offering: str, actor: str) -> str:
+    """The transfer agent's instruction and the warrant copies, sent; what happened, in words."""
+    with SmtpMailer(mail.smtp) as mailer:
+        mailing = Mailing(mailer, mail.sender, actor, utc_now, mail.fax_gateway)
+        sent = [
+            *send_instructions(engine, mailing, offering=offering),
+            *send_warrant_copies(engine, mailing, offering=offering),
+        ]
+    failed = [d for d in sent if d.status != SENT]
+    text = f"{len(sent) - len(failed)} of {len(sent)} messages sent"
+    return text + (f"; not sent: {', '.join(d.addressee for d in failed)}." if failed else ".")
 
 
 @router.post("/offerings/{offering}/settlement/warrants/{number}/dispatch")
