@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path, PureWindowsPath
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, UploadFile
@@ -20,6 +17,7 @@ from closingdesk.interfaces.api.book_schemas import (
 )
 from closingdesk.interfaces.api.schemas import Slug, errors
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
+from closingdesk.interfaces.http.uploads import saved_upload, upload_name
 from closingdesk.services.agreements import draft_agreements
 from closingdesk.services.purchasers import import_book
 
@@ -39,24 +37,11 @@ def upload_book(
 
     All or nothing: a refused book answers 422 with every problem (row, column, what) and
     changes nothing."""
-    with tempfile.TemporaryDirectory(prefix="closingdesk-upload-") as folder:
-        path = Path(folder) / _upload_name(file.filename)
-        with path.open("wb") as handle:
-            shutil.copyfileobj(file.file, handle)
+    with saved_upload(file, upload_name(file.filename) or "book") as path:
         result = import_book(
             engine, path, offering=slug, actor=actor_of(user), now=now, source=path.name
         )
     return book_import_public(result, source=path.name)
-
-
-def _upload_name(filename: str | None) -> str:
-    """The uploaded file's own name, safe to create in a folder (its suffix kept)."""
-    # PureWindowsPath also drops a Windows browser's "C:\\Users\\...\\" folders
-    name = PureWindowsPath((filename or "").replace("\x00", "")).name
-    if name in ("", ".", ".."):
-        return "book"
-    stem, suffix = Path(name).stem, Path(name).suffix[:10]
-    return stem[:50] + suffix  # at most 240 bytes of UTF-8: file systems allow 255
 
 
 @router.post(

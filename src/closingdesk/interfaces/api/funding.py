@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, UploadFile
 
 from closingdesk.domain.people import User
 from closingdesk.domain.roles import Permission
-from closingdesk.interfaces.api.book import _upload_name
 from closingdesk.interfaces.api.funding_schemas import (
     BankImportPublic,
     MatchCreate,
@@ -25,6 +21,7 @@ from closingdesk.interfaces.api.funding_schemas import (
 )
 from closingdesk.interfaces.api.schemas import Id, Slug, errors
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
+from closingdesk.interfaces.http.uploads import saved_upload, upload_name
 from closingdesk.services.bank_import import import_bank_file
 from closingdesk.services.funding_decisions import mark_refunded, match_wire, unmatch_wire
 from closingdesk.services.reconciliation import funding_report
@@ -50,10 +47,7 @@ def upload_bank_file(
     """Import a bank file (BAI2, camt.053/054, MT940 or CSV, recognised from its content),
     as ``closingdesk bank import`` does: a malformed file answers 422 with every problem
     (line or XML path) and changes nothing."""
-    with tempfile.TemporaryDirectory(prefix="closingdesk-bank-") as folder:
-        path = Path(folder) / _upload_name(file.filename)
-        with path.open("wb") as handle:
-            shutil.copyfileobj(file.file, handle)
+    with saved_upload(file, upload_name(file.filename) or "bank-file") as path:
         result = import_bank_file(
             engine, path, offering=slug, actor=actor_of(user), now=now, source=path.name
         )

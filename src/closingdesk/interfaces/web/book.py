@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path, PureWindowsPath
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
@@ -16,6 +13,7 @@ from closingdesk.domain.problems import InvalidInput
 from closingdesk.domain.roles import Permission
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader, PageRequires, actor_of
+from closingdesk.interfaces.http.uploads import saved_upload, upload_name
 from closingdesk.interfaces.web.rendering import render
 from closingdesk.services.offerings import get_offering
 from closingdesk.services.purchasers import BookImport, import_book
@@ -40,14 +38,11 @@ def upload_book(
     now: NowDep,
     book: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    name = PureWindowsPath(book.filename or "").name if book else ""
-    if book is None or not name:
+    name = upload_name(book.filename) if book else None
+    if book is None or name is None:
         refused = InvalidInput("choose a .csv or .xlsx file to upload; nothing was imported")
         return _page(request, user, offering, engine, refused=refused, status_code=422)
-    with tempfile.TemporaryDirectory(prefix="closingdesk-book-") as folder:
-        path = Path(folder) / name
-        with path.open("wb") as copy:
-            shutil.copyfileobj(book.file, copy)
+    with saved_upload(book, name) as path:
         try:
             imported = import_book(
                 engine, path, offering=offering, actor=actor_of(user), now=now, source=name

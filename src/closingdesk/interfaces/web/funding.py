@@ -8,10 +8,7 @@ the page again with what was refused and why.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from decimal import Decimal, InvalidOperation
-from pathlib import Path, PureWindowsPath
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
@@ -19,12 +16,14 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 
 from closingdesk.domain.bank import FORMATS
+from closingdesk.domain.money import parse_decimal
 from closingdesk.domain.people import User
 from closingdesk.domain.problems import InvalidInput, Problem, Refusal
 from closingdesk.domain.roles import Permission
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader, PageRequires, actor_of
 from closingdesk.interfaces.http.errors import status_of
+from closingdesk.interfaces.http.uploads import saved_upload, upload_name
 from closingdesk.interfaces.web import flash
 from closingdesk.interfaces.web.funding_view import funding_page
 from closingdesk.interfaces.web.rendering import render
@@ -63,14 +62,11 @@ def upload_bank_file(
     format: Annotated[str, Form(max_length=20)] = "auto",
     accept_bad_totals: Annotated[bool, Form()] = False,
 ) -> Response:
-    name = PureWindowsPath(bank_file.filename or "").name if bank_file else ""
-    if bank_file is None or not name:
+    name = upload_name(bank_file.filename) if bank_file else None
+    if bank_file is None or name is None:
         refused = InvalidInput("choose a bank file to upload; nothing was imported")
         return _page(request, user, offering, engine, refused=refused, status_code=422)
-    with tempfile.TemporaryDirectory(prefix="closingdesk-bank-") as folder:
-        path = Path(folder) / name
-        with path.open("wb") as copy:
-            shutil.copyfileobj(bank_file.file, copy)
+    with saved_upload(bank_file, name) as path:
         try:
             imported = import_bank_file(
                 engine,
@@ -171,15 +167,10 @@ def refund(
 
 def _amount(text: str) -> Decimal | None:
     """The refund's amount as typed ("1,250.00" or "$1250"); blank: all that is left."""
-    cleaned = text.strip().replace(",", "").removeprefix("$")
-    if not cleaned:
+    if not text.strip():
         return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = Decimal("NaN")
-    exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int) or exponent < -2:  # NaN, infinity, or below a cent
+    value = parse_decimal(text)
+    if value is None:
         problem = Problem("amount", f"{text.strip()!r} is not an amount like 1250.00")
         raise InvalidInput("the refund was refused; nothing was recorded", [problem])
     return value
