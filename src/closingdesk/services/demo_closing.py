@@ -22,7 +22,7 @@ from closingdesk.services.deliveries import DeliveryOutcome
 from closingdesk.services.reconciliation import FundingReport, funding_report
 from closingdesk.services.settlement import SettlementRun, settle
 from closingdesk.services.settlement_files import export_run
-from closingdesk.services.settlement_mail import Mailing, send_instructions, send_warrant_copies
+from closingdesk.services.settlement_mail import Mailing, send_settlement_mail
 from closingdesk.services.settlement_records import dispatch_original
 from closingdesk.services.status import closing_status
 
@@ -59,10 +59,7 @@ def fund_and_settle(engine: Engine, folder: Path, *, actor: str, now: datetime) 
     mail = folder / "mail"
     with mail_sink(mail) as settings, SmtpMailer(settings) as mailer:
         mailing = Mailing(mailer, SENDER, actor, lambda: now)
-        deliveries = [
-            *send_instructions(engine, mailing, offering=None),
-            *send_warrant_copies(engine, mailing, offering=None),
-        ]
+        deliveries = send_settlement_mail(engine, mailing, offering=None)
     if run.settled:
         first = run.settled[0]
         dispatch_original(

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.money import format_usd
+from closingdesk.domain.money import CENT, format_usd
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
 from closingdesk.services.clock import stamp
@@ -112,6 +112,8 @@ def mark_refunded(
         if left <= 0:
             raise Conflict(f"transaction {txn_id} was already refunded ({txn.refund_reference})")
         refund = left if amount is None else amount
+        if refund != refund.quantize(CENT):
+            raise InvalidInput(f"a refund is a whole number of cents; got {refund}")
         if refund <= 0 or refund > left:
             raise InvalidInput(
                 f"a refund of transaction {txn_id} must be more than $0.00 and at most "

@@ -101,6 +101,16 @@ def send_instructions(
     return outcomes
 
 
+def send_settlement_mail(
+    engine: Engine, mailing: Mailing, *, offering: str | None
+) -> list[DeliveryOutcome]:
+    """Everything settlement owes by mail: the instructions, then the warrant copies."""
+    return [
+        *send_instructions(engine, mailing, offering=offering),
+        *send_warrant_copies(engine, mailing, offering=offering),
+    ]
+
+
 def send_warrant_copies(
     engine: Engine, mailing: Mailing, *, offering: str | None
 ) -> list[DeliveryOutcome]:

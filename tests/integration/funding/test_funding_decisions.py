@@ -113,3 +113,21 @@ def test_refunding_the_excess_of_an_overpayment_funds_the_purchaser(
         now=NOW,
     )
     assert decision.funded == (3,)
+
+
+def test_a_refund_of_a_fraction_of_a_cent_is_refused_and_changes_nothing(
+    engine: Engine, tmp_path: Path
+) -> None:
+    three_purchasers(engine, tmp_path)
+    import_rows(engine, tmp_path, UNPLACED)
+    with pytest.raises(InvalidInput, match="whole number of cents"):
+        mark_refunded(
+            engine,
+            1,
+            reference="OUT-1",
+            amount=Decimal("10.005"),
+            offering=None,
+            actor=ACTOR,
+            now=NOW,
+        )
+    assert [e.kind for e in funding_report(engine, offering=None).result.exceptions] == ["unknown"]

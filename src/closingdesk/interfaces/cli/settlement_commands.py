@@ -25,7 +25,7 @@ from closingdesk.services.clock import utc_now
 from closingdesk.services.deliveries import SENT, DeliveryOutcome
 from closingdesk.services.settlement import SettlementRun, settle
 from closingdesk.services.settlement_files import export_run
-from closingdesk.services.settlement_mail import send_instructions, send_warrant_copies
+from closingdesk.services.settlement_mail import send_settlement_mail
 from closingdesk.services.settlement_readiness import NotReady
 from closingdesk.services.settlement_records import (
     Confirmation,
@@ -93,8 +93,7 @@ def settle_command(
         deliveries: list[DeliveryOutcome] = []
         with env_mailing(actor()) as mailing:
             if mailing is not None:
-                deliveries += send_instructions(engine, mailing, offering=run.offering.slug)
-                deliveries += send_warrant_copies(engine, mailing, offering=run.offering.slug)
+                deliveries = send_settlement_mail(engine, mailing, offering=run.offering.slug)
     if json:
         print_json(settle_json(run, files, deliveries, mailed=mailing is not None))
         return

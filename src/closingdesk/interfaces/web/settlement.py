@@ -37,7 +37,7 @@ from closingdesk.interfaces.web.settlement_page import settlement_page
 from closingdesk.services.clock import utc_now
 from closingdesk.services.deliveries import SENT
 from closingdesk.services.settlement import SettlementRun, settle
-from closingdesk.services.settlement_mail import Mailing, send_instructions, send_warrant_copies
+from closingdesk.services.settlement_mail import Mailing, send_settlement_mail
 from closingdesk.services.settlement_records import Confirmation, confirm_shares, dispatch_original
 from closingdesk.services.settlement_view import settlement_overview
 
@@ -79,10 +79,7 @@ def _mailed(engine: Engine, mail: MailConfig, offering: str, actor: str) -> str:
     """The transfer agent's instruction and the warrant copies, sent; what happened, in words."""
     with SmtpMailer(mail.smtp) as mailer:
         mailing = Mailing(mailer, mail.sender, actor, utc_now, mail.fax_gateway)
-        sent = [
-            *send_instructions(engine, mailing, offering=offering),
-            *send_warrant_copies(engine, mailing, offering=offering),
-        ]
+        sent = send_settlement_mail(engine, mailing, offering=offering)
     failed = [d for d in sent if d.status != SENT]
     text = f"{len(sent) - len(failed)} of {len(sent)} messages sent"
     return text + (f"; not sent: {', '.join(d.addressee for d in failed)}." if failed else ".")
