@@ -7,21 +7,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
-from io import BytesIO
+from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Spacer
 from reportlab.platypus import Table as RLTable
 
-from closingdesk.adapters.documents.pdf_pages import PagedCanvas, PdfMeta
+from closingdesk.adapters.documents.pdf_document import render_story
+from closingdesk.adapters.documents.pdf_pages import PdfMeta
 from closingdesk.adapters.documents.pdf_paragraphs import KeptParagraph
 from closingdesk.adapters.documents.pdf_styles import (
-    MARGIN,
-    PAGE,
     SERIF_BOLD,
     WIDTH,
-    register_fonts,
     styles,
     with_fallback,
 )
@@ -37,30 +34,6 @@ class ContentsRow:
     documents: int
     pages: int
     first_page: int  # in the binder, counting from 1
-
-
-def render_story(story: Sequence[Flowable], meta: PdfMeta) -> bytes:
-    """Flowables laid out as a closingdesk PDF: our face, margins and footer."""
-    register_fonts()
-    out = BytesIO()
-    template = SimpleDocTemplate(
-        out,
-        pagesize=PAGE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
-        creator="closingdesk",
-        producer="closingdesk",
-        keywords="",
-        invariant=1,
-        lang="en-US",
-    )
-    template.build(list(story), canvasmaker=partial(PagedCanvas, meta=meta))
-    return out.getvalue()
 
 
 def cover_pdf(title: str, rows: Sequence[ContentsRow]) -> bytes:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Paragraph, Spacer
 
-from closingdesk.adapters.binder.binder_pages import UNDATED, grid, render_story
+from closingdesk.adapters.binder.binder_pages import UNDATED, grid
+from closingdesk.adapters.documents.pdf_document import render_story
 from closingdesk.adapters.documents.pdf_pages import PdfMeta
 from closingdesk.adapters.documents.pdf_styles import styles
 

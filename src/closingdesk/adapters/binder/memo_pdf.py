@@ -8,7 +8,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Table as RLTable
 
-from closingdesk.adapters.binder.binder_pages import cell_styles, grid, render_story
+from closingdesk.adapters.binder.binder_pages import cell_styles, grid
+from closingdesk.adapters.documents.pdf_document import render_story
 from closingdesk.adapters.documents.pdf_pages import PdfMeta
 from closingdesk.adapters.documents.pdf_paragraphs import KeptParagraph
 from closingdesk.adapters.documents.pdf_styles import WIDTH, styles, with_fallback

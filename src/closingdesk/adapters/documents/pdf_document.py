@@ -6,17 +6,23 @@ from collections.abc import Sequence
 from functools import partial
 from io import BytesIO
 
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from closingdesk.adapters.documents.pdf_blocks import flowables
 from closingdesk.adapters.documents.pdf_pages import PagedCanvas, PdfMeta
 from closingdesk.adapters.documents.pdf_styles import MARGIN, PAGE, register_fonts
 from closingdesk.domain.typeset import Block, Context
 
-__all__ = ["PdfMeta", "render_pdf"]
+__all__ = ["PdfMeta", "render_pdf", "render_story"]
 
 
 def render_pdf(blocks: Sequence[Block], context: Context, meta: PdfMeta) -> bytes:
+    register_fonts()
+    return render_story(flowables(blocks, context), meta)
+
+
+def render_story(story: Sequence[Flowable], meta: PdfMeta) -> bytes:
+    """Flowables laid out as every closingdesk PDF is: our face, margins, footer, fixed bytes."""
     register_fonts()
     out = BytesIO()
     template = SimpleDocTemplate(
@@ -35,5 +41,5 @@ def render_pdf(blocks: Sequence[Block], context: Context, meta: PdfMeta) -> byte
         invariant=1,
         lang="en-US",
     )
-    template.build(flowables(blocks, context), canvasmaker=partial(PagedCanvas, meta=meta))
+    template.build(list(story), canvasmaker=partial(PagedCanvas, meta=meta))
     return out.getvalue()

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache, partial
-from io import BytesIO
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
 from closingdesk.adapters.documents.pdf_blocks import flowables, plain
-from closingdesk.adapters.documents.pdf_pages import PagedCanvas, PdfMeta
-from closingdesk.adapters.documents.pdf_styles import ASIAN, MARGIN, PAGE, SERIF, styles
+from closingdesk.adapters.documents.pdf_document import render_story
+from closingdesk.adapters.documents.pdf_pages import PdfMeta
+from closingdesk.adapters.documents.pdf_styles import ASIAN, SERIF, styles
 from closingdesk.domain import typeset as t
 from closingdesk.domain.agreement_form import written_date
 from closingdesk.domain.dwac_instruction import DwacInstructionRow, DwacLetter, dwac_letter
@@ -65,7 +65,7 @@ def render_dwac_letter_pdf(
         f"Total: {len(rows):,} purchasers, {format_shares(total)} shares.", styles()["flush"]
     )
     story = [*_letter(letter), PageBreak(), *_schedule_title(), Schedule(rows), closing]
-    return _build(story, meta)
+    return render_story(story, meta)
 
 
 def _letter(letter: DwacLetter) -> list[Flowable]:
@@ -171,26 +171,3 @@ def _cell_style(right: bool = False) -> Any:
         splitLongWords=True,
         alignment=TA_RIGHT if right else TA_LEFT,
     )
-
-
-def _build(story: list[Flowable], meta: PdfMeta) -> bytes:
-    """The story laid out like every closingdesk PDF (see :mod:`pdf_document`)."""
-    out = BytesIO()
-    template = SimpleDocTemplate(
-        out,
-        pagesize=PAGE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
-        creator="closingdesk",
-        producer="closingdesk",
-        keywords="",
-        invariant=1,
-        lang="en-US",
-    )
-    template.build(story, canvasmaker=partial(PagedCanvas, meta=meta))
-    return out.getvalue()
