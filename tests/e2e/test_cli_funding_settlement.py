@@ -98,3 +98,47 @@ def test_settle_without_a_cusip_lists_every_reason_and_writes_nothing(db: str) -
     one = cli("settle", "--purchaser", "1", db=db)
     assert one.exit_code == 1 and "not ready" in one.stderr
     assert json.loads(cli("warrants", "list", "--json", db=db).stdout)["warrants"] == []
+
+
+def _events(db: str) -> int:
+    return len(json.loads(cli("audit", "log", "--json", db=db).stdout))
+
+
+def test_bad_input_to_each_new_command_exits_1_says_why_and_changes_nothing(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CLOSINGDESK_SMTP_HOST", raising=False)
+    cli("bank", "import", str(statement(tmp_path, "s.bai2", [wire(3, 1000000, 3, "G")], 23)), db=db)
+    before = _events(db)
+    no_column = tmp_path / "ta.csv"
+    no_column.write_text("purchaser_id,reference\n1,TA-1\n")
+    notice = tmp_path / "notice.txt"
+    notice.write_text("We received your wire.")
+    not_a_zip = tmp_path / "binder.zip"
+    not_a_zip.write_bytes(b"not a zip at all")
+    refusals = {
+        ("bank", "import", str(notice), "--format", "xyz"): "unknown bank file format 'xyz'",
+        ("bank", "import", str(notice)): "notice.txt",
+        ("funding", "mark-refunded", "1", "--reference", "R", "--amount", "abc"): "--amount",
+        ("funding", "mark-refunded", "1", "--reference", "R", "--amount", "0.001"): "cents",
+        ("settle", "confirm", "--file", str(no_column)): "no column shares",
+        ("settle", "confirm", "--purchaser", "1", "--shares", "5"): "no DWAC instruction",
+        ("warrants", "dispatch", "X-1", "--carrier", "UPS", "--tracking", "1"): "warrant number",
+        (
+            "notices",
+            "send",
+            "--to",
+            "company",
+            "--subject",
+            "S",
+            "--body-file",
+            str(notice),
+        ): "no mail server",
+    }
+    for args, reason in refusals.items():
+        result = cli(*args, db=db)
+        assert result.exit_code == 1, (args, result.output)
+        assert reason in result.stderr, (args, result.stderr)
+    assert _events(db) == before
+    verified = runner.invoke(build_app(), ["binder", "verify", str(not_a_zip)])
+    assert verified.exit_code == 1 and "binder.zip" in verified.stderr

@@ -22,6 +22,7 @@ from closingdesk.adapters.store.settlement_repository import (
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain import warrant_number
+from closingdesk.domain.calendars import Deadline
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem, cell
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
@@ -175,7 +176,9 @@ def dispatch_original(
         uow.purchasers.set_checklist(
             [warrant.purchaser_id], "warrant_original_delivered", done=True
         )
-        late = now > datetime.fromisoformat(warrant.original_due)
+        late = Deadline("original warrant", datetime.fromisoformat(warrant.original_due)).missed(
+            now
+        )
         uow.events.append(
             at=at,
             actor=actor,

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.calendars import funding_deadline
+from closingdesk.domain.calendars import Deadline, funding_deadline
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.services.offerings import resolve_offering
@@ -50,6 +50,7 @@ class SettledView:
     copy_delivered: bool
     shares_confirmed: bool
     confirmation_reference: str | None
+    original_missed: bool  # dispatched after its deadline, or not yet and the deadline passed
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def settlement_overview(
             purchasers[w.purchaser_id].checklist["warrant_copy_delivered"],
             confirmed[w.purchaser_id].confirmed_at is not None,
             confirmed[w.purchaser_id].confirmation_reference,
+            _original(w.original_due).missed(now, _moment(w.dispatched_at)),
         )
         for w in warrants
     )
@@ -101,6 +103,14 @@ def settlement_overview(
         tuple(deadlines),
         runs,
     )
+
+
+def _original(due: str) -> Deadline:
+    return Deadline("original warrant", datetime.fromisoformat(due))
+
+
+def _moment(stamp: str | None) -> datetime | None:
+    return datetime.fromisoformat(stamp) if stamp else None
 
 
 def _funding(offering: Offering, purchasers: list[Purchaser], now: datetime) -> list[DeadlineView]:
@@ -126,16 +136,15 @@ def _warrants(
     views: list[DeadlineView] = []
     for s in settled:
         subject = f"{s.warrant_number} ({s.name})"
-        original_due = datetime.fromisoformat(s.original_due)
-        done_at = datetime.fromisoformat(s.dispatched_at) if s.dispatched_at else None
+        original = _original(s.original_due)
         views.append(
             DeadlineView(
-                "original warrant",
+                original.name,
                 subject,
-                original_due,
-                int((original_due - now).total_seconds()),
-                done_at is not None,
-                (done_at or now) > original_due,
+                original.due,
+                original.seconds_left(now),
+                s.dispatched_at is not None,
+                s.original_missed,
             )
         )
         if not s.copy_delivered:  # the copy is due on the day the warrant was issued

@@ -99,10 +99,6 @@ class FundingRepository:
         statement = insert(bank_files).values(values).returning(bank_files.c.id)
         return int(self._c.execute(statement).scalar_one())
 
-    def set_file_summary(self, file_id: int, summary: Mapping[str, Any]) -> None:
-        text = json.dumps(summary, sort_keys=True)
-        self._c.execute(update(bank_files).where(bank_files.c.id == file_id).values(summary=text))
-
     def identity_keys(self, offering_id: int) -> dict[str, int]:
         """Every identity key of the offering's transactions -> the transaction it names."""
         k = bank_transaction_keys.c

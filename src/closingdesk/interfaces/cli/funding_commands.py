@@ -74,8 +74,6 @@ def import_command(
     currency, originator, reference, bank_reference (optional: account, time,
     end_to_end_id, imad, uetr; a negative amount is a debit).
     """
-    if format != "auto" and format not in FORMATS:
-        raise InvalidInput(f"--format must be auto or one of {', '.join(FORMATS)}; got {format}")
     result = import_bank_file(
         open_store(db),
         file,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -60,8 +59,7 @@ def list_command(
             "original_dispatched_at": s.dispatched_at,
             "carrier": s.carrier,
             "tracking": s.tracking,
-            "original_overdue": s.dispatched_at is None
-            and now > datetime.fromisoformat(s.original_due),
+            "original_overdue": s.dispatched_at is None and s.original_missed,
             "shares_confirmed": s.shares_confirmed,
         }
         for s in view.settled
