@@ -50,11 +50,16 @@ def wire_of(stored: StoredTransaction) -> Wire:
 
 
 def reconciliation_of(
-    offering: Offering, purchasers: Sequence[Purchaser], stored: Sequence[StoredTransaction]
+    offering: Offering,
+    purchasers: Sequence[Purchaser],
+    wires: Sequence[Wire],
+    expected: Sequence[ExpectedPayment] | None = None,
 ) -> Reconciliation:
+    """The reconciliation of these purchasers (with ``expected``, their payments, when the
+    caller has them already) from these wires, by the offering's close of business."""
     return reconcile(
-        expected_payments(offering, purchasers),
-        [wire_of(s) for s in stored],
+        expected if expected is not None else expected_payments(offering, purchasers),
+        wires,
         close_of_business=close_of_business(offering.terms),
     )
 
@@ -82,11 +87,7 @@ def apply_funded(
 ) -> tuple[list[int], list[int]]:
     """`funded` for these purchasers from these wires (all of theirs), as they now stand;
     ``expected`` is their payments when the caller has them already."""
-    result = reconcile(
-        expected if expected is not None else expected_payments(offering, purchasers),
-        wires,
-        close_of_business=close_of_business(offering.terms),
-    )
+    result = reconciliation_of(offering, purchasers, wires, expected)
     now_funded = {f.purchaser_id for f in result.purchasers if f.state == "funded"}
     was_funded = {p.id for p in purchasers if p.checklist.get("funded", False)}
     gained, lost = sorted(now_funded - was_funded), sorted(was_funded - now_funded)

@@ -15,11 +15,9 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.funding_repository import FundingRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.deadlines import close_of_business
-from closingdesk.domain.funding import reconcile
 from closingdesk.domain.payment_reference import payment_reference
 from closingdesk.domain.problems import NotFound
-from closingdesk.services.funding_state import expected_payments
+from closingdesk.services.funding_state import reconciliation_of
 from closingdesk.services.offerings import resolve_offering
 
 
@@ -55,11 +53,7 @@ def purchaser_payment(
         if purchaser is None or purchaser.offering_id != found.id:
             raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
         wires = FundingRepository(uow.connection).wires(found.id, {purchaser_id})
-    funding = reconcile(
-        expected_payments(found, [purchaser]),
-        wires,
-        close_of_business=close_of_business(found.terms),
-    ).purchasers[0]
+    funding = reconciliation_of(found, [purchaser], wires).purchasers[0]
     returned = {w.reverses for w in wires if w.reverses is not None}
     arrived = tuple(
         ArrivedWire(w.amount, w.currency, w.value_date, w.value_time, w.txn_id in returned)

@@ -16,7 +16,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.funding import Reconciliation
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.payment_reference import payment_reference
-from closingdesk.services.funding_state import reconciliation_of
+from closingdesk.services.funding_state import reconciliation_of, wire_of
 from closingdesk.services.offerings import resolve_offering
 
 
@@ -36,7 +36,7 @@ def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
         found = resolve_offering(uow, offering)
         purchasers = uow.purchasers.list(found.id)
         stored = FundingRepository(uow.connection).transactions(found.id)
-    result = reconciliation_of(found, purchasers, stored)
+    result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored])
     names = {p.id: p.name for p in purchasers}
     return FundingReport(found, result, names, {s.id: s for s in stored})
 

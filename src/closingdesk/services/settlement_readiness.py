@@ -29,7 +29,7 @@ def readiness(
     if purchaser_id is not None and not purchasers:
         raise NotFound(f"no purchaser {purchaser_id} in offering {offering.slug}")
     instructed = SettlementRepository(uow.connection).instructed(offering.id)
-    funding = FundingRepository(uow.connection).transactions(offering.id)
+    funding = FundingRepository(uow.connection).wires(offering.id)
     received = {
         f.purchaser_id: f.received
         for f in reconciliation_of(offering, everyone, funding).purchasers
