@@ -10,6 +10,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.interfaces.api import routes as api_routes
+from closingdesk.interfaces.http.body_limit import BodyLimit
 from closingdesk.interfaces.http.errors import install_refusal_handler
 from closingdesk.interfaces.http.security_headers import SecurityHeaders
 from closingdesk.interfaces.http.settings import Settings
@@ -47,6 +48,9 @@ def create_app(settings: Settings) -> FastAPI:
         max_age=settings.session_max_age,
         same_site="lax",
         https_only=settings.secure_cookies,
+    )
+    app.add_middleware(
+        BodyLimit, upload_bytes=settings.upload_max_bytes, form_bytes=settings.form_max_bytes
     )
     app.add_middleware(SecurityHeaders)
     install_refusal_handler(app)

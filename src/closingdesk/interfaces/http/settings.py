@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 
 from closingdesk.adapters.store.engine import DEFAULT_URL
+from closingdesk.domain.problems import InvalidInput
 from closingdesk.interfaces.mail_config import MailConfig, mail_config
 
 
@@ -18,6 +19,9 @@ class Settings:
     # The address purchasers' links start with, e.g. "https://closing.example.com".
     public_url: str = "http://127.0.0.1:8000"
     session_max_age: int = 8 * 3600
+    # The most a request may send: an upload (multipart) and anything else (forms, sign-in).
+    upload_max_bytes: int = 25 * 1024 * 1024
+    form_max_bytes: int = 64 * 1024
     # Where settling from the deal room mails the transfer agent and the warrant copies.
     mail: MailConfig | None = None
 
@@ -32,4 +36,16 @@ class Settings:
             secure_cookies=secure or public.startswith("https"),
             public_url=public.rstrip("/"),
             mail=mail_config() if with_mail else None,
+            upload_max_bytes=_size("CLOSINGDESK_UPLOAD_MAX_BYTES", cls.upload_max_bytes),
+            form_max_bytes=_size("CLOSINGDESK_FORM_MAX_BYTES", cls.form_max_bytes),
         )
+
+
+def _size(name: str, default: int) -> int:
+    """A byte count from the environment, e.g. ``CLOSINGDESK_UPLOAD_MAX_BYTES=52428800``."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise InvalidInput(f"{name} must be a whole number of bytes, 1 or more (it is {value!r})")
+    return int(value)
