@@ -26,7 +26,7 @@ from closingdesk.interfaces.cli.common import (
 from closingdesk.interfaces.cli.purchaser_commands import purchasers_app
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.services.clock import stamp, utc_now
-from closingdesk.services.links import create_link
+from closingdesk.services.links import MAX_LINK_DAYS, create_link
 from closingdesk.services.people import (
     add_user,
     disable_user,
@@ -200,7 +200,9 @@ def revoke_token_command(
 
 def link(
     purchaser: Annotated[int, typer.Argument(help="The purchaser's id.")],
-    days: Annotated[int, typer.Option(help="Days until the link expires.")] = 14,
+    days: Annotated[
+        int, typer.Option(help=f"Days until the link expires (1 to {MAX_LINK_DAYS}).")
+    ] = 14,
     sent_to: Annotated[str | None, typer.Option(help="Where the link is being sent.")] = None,
     public_url: Annotated[
         str, typer.Option(help="Where the deal room is served (or $CLOSINGDESK_PUBLIC_URL).")
@@ -210,8 +212,8 @@ def link(
     json: JsonOption = False,
 ) -> None:
     """Print a signed, expiring, revocable link that opens this purchaser's own page."""
-    if days < 1:
-        raise InvalidInput("--days must be 1 or more")
+    if not 1 <= days <= MAX_LINK_DAYS:
+        raise InvalidInput(f"--days must be from 1 to {MAX_LINK_DAYS}; no link was made")
     engine = open_store(db)
     settings = Settings.from_environment("", public_url=public_url, with_mail=False)
     issued = create_link(
