@@ -35,7 +35,8 @@ class Schedule:
         """How long after the last of ``failures`` failures the next attempt is heard."""
         if failures < self.free:
             return timedelta(0)
-        return min(self.cap, self.first * 2 ** min(failures - self.free, 32))
+        doublings: int = min(failures - self.free, 32)
+        return min(self.cap, self.first * (1 << doublings))
 
 
 BY_ADDRESS = Schedule(free=5, first=timedelta(seconds=1), cap=timedelta(minutes=5))
