@@ -27,6 +27,7 @@ import httpx
 from benchmarks.books import book_rows, write_book
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
+from closingdesk.services.clock import utc_now
 from closingdesk.services.offerings import create_offering
 from closingdesk.services.people import add_user, create_token
 from closingdesk.services.purchasers import import_book
@@ -70,7 +71,7 @@ def _closing(url: str, folder: Path, n: int) -> str:
     import_book(engine, book, offering=None, actor="benchmark", now=NOW)
     email = "admin@benchmark.example"
     add_user(engine, email, role="admin", password="benchmark-password", actor="benchmark", now=NOW)
-    token = create_token(engine, email, label="benchmark", actor="benchmark", now=NOW)[1]
+    token = create_token(engine, email, label="benchmark", actor="benchmark", now=utc_now())[1]
     engine.dispose()
     return token
 

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.services.agreements import draft_agreements
+from closingdesk.services.clock import utc_now
 from closingdesk.services.people import add_user, create_token
 from closingdesk.services.purchasers import import_book
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
@@ -85,7 +86,8 @@ def build_closing(database_url: str, tmp_path: Path) -> Closing:
     for role in ROLES:
         email = f"{role}@closing.example"
         add_user(engine, email, role=role, password=PASSWORD, actor=ACTOR, now=NOW)
-        tokens[role] = create_token(engine, email, label="tests", actor=ACTOR, now=NOW)[1]
+        # made now (not at the scenario's 2002 date): tokens expire after 90 days
+        tokens[role] = create_token(engine, email, label="tests", actor=ACTOR, now=utc_now())[1]
     return Closing(app, engine, tokens)
 
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import Conflict, InvalidInput
+from closingdesk.domain.sign_in_throttle import BY_EMAIL
 from closingdesk.services.audit import audit_log
 from closingdesk.services.links import LinkRefused, create_link, open_link, revoke_link
 from closingdesk.services.people import (
-    MAX_FAILURES,
     NotAuthenticated,
     TooManyAttempts,
     add_user,
@@ -57,7 +57,7 @@ def test_repeated_failed_sign_ins_are_slowed_down_even_with_the_right_password(
     engine: Engine,
 ) -> None:
     add_user(engine, "x@example.com", role="viewer", password=PASSWORD, actor=ACTOR, now=NOW)
-    for _ in range(MAX_FAILURES):
+    for _ in range(BY_EMAIL.free):
         with pytest.raises(NotAuthenticated):
             authenticate(engine, "x@example.com", "wrong password!", now=NOW)
     with pytest.raises(TooManyAttempts):
@@ -69,17 +69,17 @@ def test_repeated_failed_sign_ins_are_slowed_down_even_with_the_right_password(
 def test_a_disabled_user_can_neither_sign_in_nor_use_a_token(engine: Engine) -> None:
     add_user(engine, "x@example.com", role="agent", password=PASSWORD, actor=ACTOR, now=NOW)
     _, token = create_token(engine, "x@example.com", label=None, actor=ACTOR, now=NOW)
-    assert user_for_token(engine, token).role == "agent"
+    assert user_for_token(engine, token, now=NOW).role == "agent"
     disable_user(engine, "x@example.com", actor=ACTOR, now=NOW)
     with pytest.raises(NotAuthenticated):
         authenticate(engine, "x@example.com", PASSWORD, now=NOW)
     with pytest.raises(NotAuthenticated):
-        user_for_token(engine, token)
+        user_for_token(engine, token, now=NOW)
 
 
 def test_an_unknown_token_is_refused(engine: Engine) -> None:
     with pytest.raises(NotAuthenticated):
-        user_for_token(engine, "cd_not-a-token")
+        user_for_token(engine, "cd_not-a-token", now=NOW)
 
 
 def _closing(engine: Engine, tmp_path: Path) -> str:

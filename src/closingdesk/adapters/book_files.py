@@ -4,6 +4,12 @@ Reading only turns the file into text; what the text means is for
 :func:`closingdesk.domain.book.validate_book`. Row numbers are the ones a spreadsheet
 shows: the header is row 1. A file that cannot be read at all is refused with
 ``InvalidInput`` naming the file.
+
+An XLSX file is a zip archive. Before openpyxl opens one, the sizes its members declare are
+checked: at most ``MAX_XLSX_UNPACKED`` bytes in all and no member unpacking to more than
+``MAX_XLSX_RATIO`` times its packed size (a "zip bomb" of a few hundred KB can unpack to
+gigabytes). Python's zipfile never unpacks more than a member declares, so the check holds
+for what is actually read. A read that takes longer than ``MAX_READ_SECONDS`` is stopped.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import codecs
 import csv
 import gc
 import io
+import time as clock
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -27,6 +34,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from closingdesk.domain.problems import InvalidInput
 
 Row = tuple[int, tuple[str, ...]]
+
+MAX_XLSX_UNPACKED = 512 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+RATIO_CHECKED_FROM = 1024 * 1024  # small members (styles, a tiny sheet) may pack tighter
+MAX_READ_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -77,14 +89,47 @@ def _read_csv(path: Path, name: str) -> RawBook:
 def _read_xlsx(path: Path, name: str) -> RawBook:
     data = _read_bytes(path, name)
     try:
+        check_zip_sizes(zipfile.ZipFile(io.BytesIO(data)), name)
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            records = [_xlsx_record(values) for values in workbook.worksheets[0].values]
+            records = _timed(name, map(_xlsx_record, workbook.worksheets[0].values))
         finally:
             workbook.close()
     except _BROKEN_XLSX as error:
         raise InvalidInput(f"{name}: not a readable .xlsx workbook ({error})") from None
     return _book(name, records)
+
+
+def check_zip_sizes(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse an archive whose members would unpack too large, or too large for their size."""
+    members = archive.infolist()
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise InvalidInput(
+            f"{name}: refused unread: it would unpack to {unpacked:,} bytes, more than the "
+            f"{MAX_XLSX_UNPACKED:,} a workbook may hold here"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_CHECKED_FROM and ratio > MAX_XLSX_RATIO:
+            raise InvalidInput(
+                f"{name}: refused unread: its part {member.filename!r} would unpack to "
+                f"{ratio:,.0f} times its packed size (at most {MAX_XLSX_RATIO}); "
+                "this is how a zip bomb looks, not a workbook"
+            )
+
+
+def _timed(name: str, records: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    deadline = clock.monotonic() + MAX_READ_SECONDS
+    read: list[tuple[str, ...]] = []
+    for record in records:
+        read.append(record)
+        if len(read) % 1000 == 0 and clock.monotonic() > deadline:
+            raise InvalidInput(
+                f"{name}: reading stopped after {MAX_READ_SECONDS:.0f} seconds at row "
+                f"{len(read):,}; split the book or save it again as a plain workbook"
+            )
+    return read
 
 
 # What openpyxl raises on a file that is not a well-formed workbook.

@@ -14,12 +14,15 @@ from sqlalchemy import Engine
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.people import PurchaserLink
-from closingdesk.domain.problems import NotFound, Refusal
+from closingdesk.domain.problems import InvalidInput, NotFound, Refusal
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
 
 DEFAULT_LIFETIME = timedelta(days=14)
+# A link is a key to a purchaser's page: it lasts at most this long, however it is made.
+MAX_LINK_DAYS = 90
+MAX_LIFETIME = timedelta(days=MAX_LINK_DAYS)
 
 
 class LinkRefused(Refusal):
@@ -60,6 +63,11 @@ def create_link(
     actor: str,
     now: datetime,
 ) -> IssuedLink:
+    if not timedelta(0) < lifetime <= MAX_LIFETIME:
+        raise InvalidInput(
+            f"a purchaser's link lasts at most {MAX_LINK_DAYS} days (and more than none); "
+            "no link was made"
+        )
     nonce = secrets.token_urlsafe(24)
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)

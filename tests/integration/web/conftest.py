@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from closingdesk.interfaces.web import login
-from tests.http_scenarios import closing
+from tests.http_scenarios import closing, live_server
 
-__all__ = ["closing"]
+__all__ = ["closing", "live_server"]
 
 
 @pytest.fixture(autouse=True)

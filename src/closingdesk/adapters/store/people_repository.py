@@ -1,13 +1,16 @@
-"""The store of people: users, API tokens, purchasers' links, failed logins, secrets."""
+"""The store of people: users, sessions, API tokens, purchasers' links, failed logins,
+secrets."""
 
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, Select, delete, insert, select, update
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.domain.credentials import ApiToken, WebSession
 from closingdesk.domain.people import PurchaserLink, User
 
 
@@ -45,10 +48,16 @@ class PeopleRepository:
         statement = update(t.users).where(t.users.c.id == user_id)
         self._c.execute(statement.values(password_hash=password_hash))
 
-    def add_token(self, *, user_id: int, token_hash: str, label: str | None, at: str) -> int:
+    def add_token(
+        self, *, user_id: int, token_hash: str, label: str | None, at: str, expires_at: str
+    ) -> int:
         result = self._c.execute(
             insert(t.api_tokens).values(
-                user_id=user_id, token_hash=token_hash, label=label, created_at=at
+                user_id=user_id,
+                token_hash=token_hash,
+                label=label,
+                created_at=at,
+                expires_at=expires_at,
             )
         )
         key = result.inserted_primary_key
@@ -56,14 +65,74 @@ class PeopleRepository:
             raise RuntimeError("the database gave the new token no id")
         return int(key[0])
 
-    def user_by_token_hash(self, token_hash: str) -> User | None:
-        query = (
-            select(t.users)
-            .join(t.api_tokens, t.api_tokens.c.user_id == t.users.c.id)
-            .where(t.api_tokens.c.token_hash == token_hash, t.api_tokens.c.revoked_at.is_(None))
+    def token_by_hash(self, token_hash: str) -> tuple[ApiToken, User] | None:
+        """The token (revoked or not) and its user."""
+        row = self._c.execute(
+            _tokens_query()
+            .add_columns(*_USER_COLUMNS)
+            .where(t.api_tokens.c.token_hash == token_hash)
+        ).first()
+        if row is None:
+            return None
+        user = User(row.uid, row.email, row.role, disabled=bool(row.disabled))
+        return _token(row), user
+
+    def tokens(self) -> list[ApiToken]:
+        query = _tokens_query().order_by(t.api_tokens.c.id)
+        return [_token(row) for row in self._c.execute(query)]
+
+    def token(self, token_id: int) -> ApiToken | None:
+        row = self._c.execute(_tokens_query().where(t.api_tokens.c.id == token_id)).first()
+        return _token(row) if row else None
+
+    def touch_token(self, token_id: int, *, at: str) -> None:
+        statement = update(t.api_tokens).where(t.api_tokens.c.id == token_id)
+        self._c.execute(statement.values(last_used_at=at))
+
+    def revoke_token(self, token_id: int, *, at: str) -> None:
+        c = t.api_tokens.c
+        statement = update(t.api_tokens).where(c.id == token_id, c.revoked_at.is_(None))
+        self._c.execute(statement.values(revoked_at=at))
+
+    def add_session(self, *, session_hash: str, user_id: int, at: str) -> int:
+        result = self._c.execute(
+            insert(t.web_sessions).values(
+                session_hash=session_hash, user_id=user_id, created_at=at, last_seen_at=at
+            )
         )
-        row = self._c.execute(query).first()
-        return _user(row) if row else None
+        key = result.inserted_primary_key
+        if key is None:
+            raise RuntimeError("the database gave the new session no id")
+        return int(key[0])
+
+    def session_by_hash(self, session_hash: str) -> WebSession | None:
+        c = t.web_sessions.c
+        row = self._c.execute(select(t.web_sessions).where(c.session_hash == session_hash)).first()
+        if row is None:
+            return None
+        return WebSession(
+            id=row.id,
+            user_id=row.user_id,
+            created_at=_time(row.created_at),
+            last_seen_at=_time(row.last_seen_at),
+            ended_at=_time(row.ended_at) if row.ended_at else None,
+        )
+
+    def touch_session(self, session_id: int, *, at: str) -> None:
+        statement = update(t.web_sessions).where(t.web_sessions.c.id == session_id)
+        self._c.execute(statement.values(last_seen_at=at))
+
+    def end_session(self, session_hash: str, *, at: str) -> None:
+        c = t.web_sessions.c
+        statement = update(t.web_sessions).where(
+            c.session_hash == session_hash, c.ended_at.is_(None)
+        )
+        self._c.execute(statement.values(ended_at=at))
+
+    def end_sessions_of(self, user_id: int, *, at: str) -> None:
+        c = t.web_sessions.c
+        statement = update(t.web_sessions).where(c.user_id == user_id, c.ended_at.is_(None))
+        self._c.execute(statement.values(ended_at=at))
 
     def add_link(self, **values: Any) -> int:
         result = self._c.execute(insert(t.purchaser_links).values(**values))
@@ -89,13 +158,20 @@ class PeopleRepository:
         statement = update(t.purchaser_links).where(c.id == link_id, c.revoked_at.is_(None))
         self._c.execute(statement.values(revoked_at=at))
 
-    def record_login_failure(self, email: str, *, at: str) -> None:
-        self._c.execute(insert(t.login_failures).values(email=email, at=at))
+    def record_login_failure(self, email: str, *, client: str | None, at: str) -> None:
+        self._c.execute(insert(t.login_failures).values(email=email, client=client, at=at))
 
-    def login_failures_since(self, email: str, since: str) -> int:
+    def failures_of_email(self, email: str, since: str) -> list[datetime]:
+        """When sign-ins as this e-mail failed since then, oldest first."""
         c = t.login_failures.c
-        query = select(func.count()).where(c.email == email, c.at >= since)
-        return int(self._c.execute(query).scalar_one())
+        query = select(c.at).where(c.email == email, c.at >= since).order_by(c.at)
+        return [_time(at) for at in self._c.execute(query).scalars()]
+
+    def failures_of_client(self, client: str, since: str) -> list[datetime]:
+        """When sign-ins from this address (as anyone) failed since then, oldest first."""
+        c = t.login_failures.c
+        query = select(c.at).where(c.client == client, c.at >= since).order_by(c.at)
+        return [_time(at) for at in self._c.execute(query).scalars()]
 
     def clear_login_failures(self, email: str) -> None:
         self._c.execute(delete(t.login_failures).where(t.login_failures.c.email == email))
@@ -123,4 +199,36 @@ def _link(row: Row[Any]) -> PurchaserLink:
         created_at=row.created_at,
         expires_at=row.expires_at,
         revoked_at=row.revoked_at,
+    )
+
+
+_USER_COLUMNS = (
+    t.users.c.id.label("uid"),
+    t.users.c.role,
+    t.users.c.disabled,
+)
+
+
+def _tokens_query() -> Select[Any]:
+    c = t.api_tokens.c
+    return select(
+        c.id, c.label, c.created_at, c.expires_at, c.last_used_at, c.revoked_at, t.users.c.email
+    ).join(t.users, t.users.c.id == c.user_id)
+
+
+def _time(stamped: str) -> datetime:
+    return datetime.fromisoformat(stamped)
+
+
+def _token(row: Row[Any]) -> ApiToken:
+    # A token without an expiry cannot exist after migration 0013; refuse it if one does.
+    expires = _time(row.expires_at) if row.expires_at else _time(row.created_at)
+    return ApiToken(
+        id=row.id,
+        user_email=row.email,
+        label=row.label,
+        created_at=_time(row.created_at),
+        expires_at=expires,
+        last_used_at=_time(row.last_used_at) if row.last_used_at else None,
+        revoked_at=_time(row.revoked_at) if row.revoked_at else None,
     )

@@ -124,6 +124,21 @@ api_tokens = Table(
     Column("label", Text),
     Column("created_at", String(32), nullable=False),
     Column("revoked_at", String(32)),
+    Column("expires_at", String(32)),  # filled for every token; tokens expire
+    Column("last_used_at", String(32)),  # to the minute
+)
+
+# A signed-in browser: the cookie carries a random id, the store its SHA-256; signing out
+# ends the record, so a copied cookie stops working.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("last_seen_at", String(32), nullable=False),  # to the minute
+    Column("ended_at", String(32)),
 )
 
 purchaser_links = Table(
@@ -146,7 +161,9 @@ login_failures = Table(
     Column("id", Integer, primary_key=True),
     Column("email", String(320), nullable=False),
     Column("at", String(32), nullable=False),
+    Column("client", String(64)),  # the address the attempt came from
     Index("ix_login_failures_email", "email", "at"),
+    Index("ix_login_failures_client", "client", "at"),
 )
 
 app_secrets = Table(

@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from closingdesk.domain.people import PurchaserLink
+from closingdesk.services.links import MAX_LINK_DAYS
 
 
 class LinkCreate(BaseModel):
@@ -16,7 +17,9 @@ class LinkCreate(BaseModel):
         pattern=r"^[^@ \t\r\n\x00]+@[^@ \t\r\n\x00]+$",
         description="the e-mail address the link is sent to, for the record",
     )
-    lifetime_days: int = Field(default=14, ge=1, le=90, description="days until it expires")
+    lifetime_days: int = Field(
+        default=14, ge=1, le=MAX_LINK_DAYS, description="days until it expires"
+    )
 
 
 class LinkPublic(BaseModel):

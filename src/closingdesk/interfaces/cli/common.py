@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.engine import DEFAULT_URL, make_engine, upgrade
 from closingdesk.domain.money import to_cents_string
+from closingdesk.domain.problem_list import listed, more_text
 from closingdesk.domain.problems import Refusal
 
 DbOption = Annotated[
@@ -62,7 +63,10 @@ def actor() -> str:
 
 
 def refuse(refusal: Refusal) -> NoReturn:
-    err.print(Text.assemble(("refused: ", "bold red"), str(refusal)))
+    shown, more = listed(refusal.problems)
+    lines = [refusal.message, *(f"  - {p}" for p in shown)]
+    lines += [f"  {more_text(more)}"] if more else []
+    err.print(Text.assemble(("refused: ", "bold red"), "\n".join(lines)))
     raise typer.Exit(EXIT_REFUSED)
 
 

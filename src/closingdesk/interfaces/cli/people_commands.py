@@ -1,15 +1,16 @@
-"""users add|list|disable, tokens create, purchasers link."""
+"""users add|list|disable, tokens create|list|revoke, purchasers link."""
 
 from __future__ import annotations
 
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from closingdesk.domain.credentials import DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.domain.roles import ROLES
 from closingdesk.interfaces.cli.common import (
@@ -24,14 +25,16 @@ from closingdesk.interfaces.cli.common import (
 )
 from closingdesk.interfaces.cli.purchaser_commands import purchasers_app
 from closingdesk.interfaces.http.settings import Settings
-from closingdesk.services.clock import utc_now
-from closingdesk.services.links import create_link
+from closingdesk.services.clock import stamp, utc_now
+from closingdesk.services.links import MAX_LINK_DAYS, create_link
 from closingdesk.services.people import (
     add_user,
-    create_token,
     disable_user,
     installation_secrets,
+    issue_token,
+    list_tokens,
     list_users,
+    revoke_token,
 )
 
 users_app = typer.Typer(help="The team's users and their roles.", no_args_is_help=True)
@@ -43,6 +46,8 @@ def register(app: typer.Typer) -> None:
     command(users_app, "list")(list_command)
     command(users_app, "disable")(disable)
     command(tokens_app, "create")(create_token_command)
+    command(tokens_app, "list")(list_tokens_command)
+    command(tokens_app, "revoke")(revoke_token_command)
     command(purchasers_app, "link")(link)
     app.add_typer(users_app, name="users")
     app.add_typer(tokens_app, name="tokens")
@@ -110,21 +115,94 @@ def disable(
 def create_token_command(
     user: Annotated[str, typer.Option("--user", help="The e-mail of the token's user.")],
     label: Annotated[str | None, typer.Option(help="What the token is for.")] = None,
+    days: Annotated[
+        int, typer.Option(help=f"Days until the token expires (1 to {MAX_TOKEN_DAYS}).")
+    ] = DEFAULT_TOKEN_DAYS,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """Create an API bearer token for a user; it is shown once, only its hash is kept."""
-    owner, token = create_token(open_store(db), user, label=label, actor=actor(), now=utc_now())
+    issued = issue_token(open_store(db), user, label=label, actor=actor(), now=utc_now(), days=days)
+    expires = stamp(issued.expires_at)
     if json:
-        print_json({"user": owner.email, "role": owner.role, "token": token})
+        print_json(
+            {
+                "id": issued.token_id,
+                "user": issued.user.email,
+                "role": issued.user.role,
+                "token": issued.token,
+                "expires_at": expires,
+            }
+        )
     else:
-        out.print(f"Token for {escape(owner.email)} ({owner.role}); it is shown only now:")
-        out.print(token, markup=False)
+        out.print(
+            f"Token {issued.token_id} for {escape(issued.user.email)} ({issued.user.role}), "
+            f"expires {expires}; it is shown only now:"
+        )
+        out.print(issued.token, markup=False)
+
+
+def _when(moment: datetime | None) -> str | None:
+    return stamp(moment) if moment else None
+
+
+def list_tokens_command(db: DbOption = None, json: JsonOption = False) -> None:
+    """List the API tokens: whose, what for, when made, when they expire, when last used."""
+    now = utc_now()
+    tokens = list_tokens(open_store(db))
+    if json:
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "user": t.user_email,
+                    "label": t.label,
+                    "state": t.state(now),
+                    "created_at": stamp(t.created_at),
+                    "expires_at": stamp(t.expires_at),
+                    "last_used_at": _when(t.last_used_at),
+                    "revoked_at": _when(t.revoked_at),
+                }
+                for t in tokens
+            ]
+        )
+        return
+    table = Table(title="API tokens")
+    for column in ("id", "user", "label", "state", "created", "expires", "last used"):
+        table.add_column(column)
+    for t in tokens:
+        table.add_row(
+            str(t.id),
+            escape(t.user_email),
+            escape(t.label or ""),
+            t.state(now),
+            stamp(t.created_at)[:16],
+            stamp(t.expires_at)[:16],
+            stamp(t.last_used_at)[:16] if t.last_used_at else "never",
+        )
+    out.print(table)
+
+
+def revoke_token_command(
+    token_id: Annotated[int, typer.Argument(metavar="ID", help="The token's id (tokens list).")],
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Revoke an API token: every request with it is refused (401) from now on."""
+    token = revoke_token(open_store(db), token_id, actor=actor(), now=utc_now())
+    if json:
+        print_json(
+            {"id": token.id, "user": token.user_email, "revoked_at": _when(token.revoked_at)}
+        )
+    else:
+        out.print(f"Revoked token {token.id} of {escape(token.user_email)}")
 
 
 def link(
     purchaser: Annotated[int, typer.Argument(help="The purchaser's id.")],
-    days: Annotated[int, typer.Option(help="Days until the link expires.")] = 14,
+    days: Annotated[
+        int, typer.Option(help=f"Days until the link expires (1 to {MAX_LINK_DAYS}).")
+    ] = 14,
     sent_to: Annotated[str | None, typer.Option(help="Where the link is being sent.")] = None,
     public_url: Annotated[
         str, typer.Option(help="Where the deal room is served (or $CLOSINGDESK_PUBLIC_URL).")
@@ -134,8 +212,8 @@ def link(
     json: JsonOption = False,
 ) -> None:
     """Print a signed, expiring, revocable link that opens this purchaser's own page."""
-    if days < 1:
-        raise InvalidInput("--days must be 1 or more")
+    if not 1 <= days <= MAX_LINK_DAYS:
+        raise InvalidInput(f"--days must be from 1 to {MAX_LINK_DAYS}; no link was made")
     engine = open_store(db)
     settings = Settings.from_environment("", public_url=public_url, with_mail=False)
     issued = create_link(

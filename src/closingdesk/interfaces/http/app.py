@@ -10,7 +10,9 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.interfaces.api import routes as api_routes
+from closingdesk.interfaces.http.body_limit import BodyLimit
 from closingdesk.interfaces.http.errors import install_refusal_handler
+from closingdesk.interfaces.http.security_headers import SecurityHeaders
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.interfaces.portal import routes as portal_routes
 from closingdesk.interfaces.web import pages
@@ -47,6 +49,10 @@ def create_app(settings: Settings) -> FastAPI:
         same_site="lax",
         https_only=settings.secure_cookies,
     )
+    app.add_middleware(
+        BodyLimit, upload_bytes=settings.upload_max_bytes, form_bytes=settings.form_max_bytes
+    )
+    app.add_middleware(SecurityHeaders)
     install_refusal_handler(app)
     app.include_router(api_routes.router, prefix="/api/v1")
     pages.install(app)

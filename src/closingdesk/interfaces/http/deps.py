@@ -7,18 +7,19 @@ table in ``domain.roles`` decides.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
+from closingdesk.domain.credentials import SessionLimits
 from closingdesk.domain.people import User
 from closingdesk.domain.roles import Permission, allows
 from closingdesk.interfaces.http.errors import Forbidden
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.services.clock import utc_now
-from closingdesk.services.people import NotAuthenticated, user_by_id, user_for_token
+from closingdesk.services.people import NotAuthenticated, session_user, user_for_token
 
 
 async def get_engine(request: Request) -> Engine:
@@ -50,18 +51,34 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def api_user(request: Request, engine: EngineDep) -> User:
+def api_user(request: Request, engine: EngineDep, now: NowDep) -> User:
     token = _bearer(request)
     if token is None:
         raise NotAuthenticated("sign in with an API token: Authorization: Bearer <token>")
-    return user_for_token(engine, token)
+    return user_for_token(engine, token, now=now)
 
 
-def page_user(request: Request, engine: EngineDep) -> User:
-    user_id = request.session.get("user_id")
-    user = user_by_id(engine, int(user_id)) if isinstance(user_id, int) else None
-    if user is None or user.disabled:
-        request.session.pop("user_id", None)
+# The signed cookie holds the session's random id; the store says whether it still lives.
+SESSION_KEY = "session_id"
+
+
+def signed_in_user(request: Request, now: datetime) -> User | None:
+    """The user of the request's session when it is live (not signed out, idle or too old)."""
+    session_id = request.session.get(SESSION_KEY) if "session" in request.scope else None
+    if not isinstance(session_id, str):
+        return None
+    settings: Settings = request.app.state.settings
+    limits = SessionLimits(
+        idle=timedelta(seconds=settings.session_idle_seconds),
+        absolute=timedelta(seconds=settings.session_max_age),
+    )
+    return session_user(request.app.state.engine, session_id, now=now, limits=limits)
+
+
+def page_user(request: Request, now: NowDep) -> User:
+    user = signed_in_user(request, now)
+    if user is None:
+        request.session.pop(SESSION_KEY, None)
         raise LoginRequired()
     return user
 

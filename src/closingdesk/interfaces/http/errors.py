@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
+from closingdesk.domain.problem_list import listed, more_text
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Refusal
 from closingdesk.services.links import LinkRefused
 from closingdesk.services.people import NotAuthenticated, TooManyAttempts
@@ -38,10 +39,11 @@ def status_of(refusal: Refusal) -> int:
 
 
 def refusal_json(refusal: Refusal) -> dict[str, Any]:
-    return {
-        "detail": refusal.message,
-        "problems": [{"where": p.where, "what": p.what} for p in refusal.problems],
-    }
+    """The refusal and its first ``MAX_LISTED`` problems; the last says how many more."""
+    shown, more = listed(refusal.problems)
+    problems = [{"where": p.where, "what": p.what} for p in shown]
+    problems += [{"where": "", "what": more_text(more)}] if more else []
+    return {"detail": refusal.message, "problems": problems}
 
 
 def install_refusal_handler(app: FastAPI) -> None:

@@ -1,6 +1,11 @@
-"""The event log, a page at a time, with the verdict of ``closingdesk audit verify``."""
+"""The event log, a page at a time, with the verdict of ``closingdesk audit verify``.
+
+A page number past the end shows the last page (and one below 1 the first).
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -12,6 +17,7 @@ from closingdesk.services.audit_view import EventQuery, event_page
 from closingdesk.services.offerings import list_offerings
 
 router = APIRouter(include_in_schema=False)
+MAX_PAGE = 1_000_000  # as the API's; past it, and past the end, the last page is shown
 
 
 @router.get("/audit")
@@ -24,8 +30,12 @@ def audit_page(
     page: int = 1,
     per_page: int = 50,
 ) -> Response:
-    query = EventQuery(kind.strip() or None, subject.strip() or None, page, per_page)
+    wanted = min(max(page, 1), MAX_PAGE)
+    query = EventQuery(kind.strip() or None, subject.strip() or None, wanted, per_page)
     events = event_page(engine, query)
+    if query.page > events.pages:
+        query = replace(query, page=events.pages)
+        events = event_page(engine, query)
     params = {"kind": query.kind, "subject": query.subject, "per_page": per_page}
     offerings = list_offerings(engine)
     context = {

@@ -1,7 +1,10 @@
 """Signing in and out of the deal room.
 
-A failed sign-in waits a little before answering, and ``services.people.authenticate``
-refuses an e-mail after too many failures in a short time (HTTP 429).
+A failed sign-in waits a little before answering, whether the e-mail is known or not;
+``services.people.authenticate`` makes further attempts wait longer and longer after
+repeated failures, by e-mail and by client address (HTTP 429 with Retry-After). Signing in
+starts a session kept on the server; signing out ends it there, so a copied cookie stops
+working.
 """
 
 from __future__ import annotations
@@ -14,11 +17,17 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from closingdesk.interfaces.http.csrf import FIELD, CsrfChecked, csrf_token
-from closingdesk.interfaces.http.deps import EngineDep, NowDep
+from closingdesk.interfaces.http.csrf import CsrfChecked, csrf_token
+from closingdesk.interfaces.http.deps import SESSION_KEY, EngineDep, NowDep
 from closingdesk.interfaces.http.errors import status_of
 from closingdesk.interfaces.web.rendering import render
-from closingdesk.services.people import NotAuthenticated, TooManyAttempts, authenticate
+from closingdesk.services.people import (
+    NotAuthenticated,
+    TooManyAttempts,
+    authenticate,
+    end_session,
+    start_session,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -53,11 +62,14 @@ async def sign_in(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    client = request.client.host if request.client else None
     try:
-        user = await run_in_threadpool(authenticate, engine, email, password, now=now)
+        user = await run_in_threadpool(
+            authenticate, engine, email, password, now=now, client=client
+        )
     except (NotAuthenticated, TooManyAttempts) as refusal:
         await asyncio.sleep(FAILED_SIGN_IN_DELAY)
-        return _form(
+        response = _form(
             request,
             next=next,
             email=email,
@@ -65,15 +77,21 @@ async def sign_in(
             too_many=isinstance(refusal, TooManyAttempts),
             status_code=status_of(refusal),
         )
+        if isinstance(refusal, TooManyAttempts):
+            response.headers["Retry-After"] = str(refusal.retry_after_seconds)
+        return response
+    session_id = await run_in_threadpool(start_session, engine, user, now=now)
     request.session.clear()
-    request.session["user_id"] = user.id
-    request.session.pop(FIELD, None)
+    request.session[SESSION_KEY] = session_id
     csrf_token(request)  # a new form token for the signed-in session
     return RedirectResponse(local_path(next), status_code=303)
 
 
 @router.post("/logout")
-def sign_out(request: Request, _: CsrfChecked) -> Response:
+def sign_out(request: Request, engine: EngineDep, now: NowDep, _: CsrfChecked) -> Response:
+    session_id = request.session.get(SESSION_KEY)
+    if isinstance(session_id, str):
+        end_session(engine, session_id, now=now)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 

@@ -13,8 +13,9 @@ from closingdesk.domain.people import User
 from closingdesk.domain.problems import Refusal
 from closingdesk.domain.roles import Permission, allows
 from closingdesk.interfaces.http.csrf import csrf_token
+from closingdesk.interfaces.http.deps import signed_in_user
 from closingdesk.interfaces.web.filters import FILTERS, GLOBALS
-from closingdesk.services.people import user_by_id
+from closingdesk.services.clock import utc_now
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -69,8 +70,6 @@ def render_refusal(request: Request, refusal: Refusal, status: int) -> Response:
 
 def _signed_in(request: Request) -> User | None:
     """The team member looking, for the navigation (none on purchasers' pages)."""
-    user_id = request.session.get("user_id") if "session" in request.scope else None
-    if request.url.path.startswith("/p/") or not isinstance(user_id, int):
+    if request.url.path.startswith("/p/"):
         return None
-    user = user_by_id(request.app.state.engine, user_id)
-    return None if user is None or user.disabled else user
+    return signed_in_user(request, utc_now())
