@@ -47,5 +47,6 @@ def render_agreement_docx(
         template or default_template(),
         context,
         dated=terms.agreement_date,
-        properties=properties,  # type: ignore[arg-type]
+        properties=properties,
+        company=terms.issuer_name,
     )
