@@ -102,7 +102,7 @@ def test_the_text_word_and_pdf_agreements_carry_the_same_values(render: str) -> 
         assert value and words(value) in typeset, value
     assert "Securities Purchase Agreement — Alpha Fund — v1" in typeset
     assert "EXHIBIT A" in typeset and "Warrant No.: to be assigned at closing" in typeset
-    assert "Warrant Shares: 250,000" in typeset and "is delivered separately" in typeset
+    assert "Warrant Shares: 250,000" in typeset and "is not attached to this copy" in typeset
 
 
 def test_another_issuers_terms_fill_the_pdf_and_the_word_agreement() -> None:

@@ -23,6 +23,7 @@ from closingdesk.domain.signing_evidence import Completion, SigningEvidence, che
 
 HEADERS = ("#", "Signer", "Side", "Method", "When (UTC)", "IP address", "User agent",
            "Link / sent to", "Consent", "Document seen")  # fmt: skip
+NONE = "none attached"
 WIDTHS = (0.3, 1.5, 0.75, 0.85, 1.15, 0.95, 1.5, 1.2, 0.8, 0.9)
 
 
@@ -60,6 +61,7 @@ def _summary(completion: Completion) -> list[str]:
         ("Offering", completion.offering),
         ("Executed PDF SHA-256", completion.executed_sha256),
         ("Company signing certificate (SHA-256)", completion.certificate_fingerprint),
+        ("Exhibit B, prospectus supplement (SHA-256)", completion.exhibit_b_sha256 or NONE),
         ("Signing events", str(len(completion.events))),
         ("Certificate generated (UTC)", _utc(completion.generated_at)),
     ]
