@@ -170,3 +170,13 @@ def test_the_sha256_of_a_document_is_re_derived_in_a_fresh_process() -> None:
 
 def test_the_shipped_word_template_is_built_from_the_domains_wording() -> None:
     assert agreement_template() == default_template(), "run build_default_templates"
+
+
+def test_a_paragraph_split_across_pages_in_one_document_leaves_the_next_unchanged() -> None:
+    """Paragraph lines are kept between documents; splitting one across pages (the warrant's
+    clauses break at other places than in Exhibit A) must not change the kept lines."""
+    terms = NEOTHERAPEUTICS_2002
+    before = render_agreement_pdf(terms, ALPHA, version=1)
+    render_warrant_pdf(warrant_for_agreement(terms, ALPHA))
+    render_agreement_pdf(replace(terms, issuer_name="Gamma Corp."), ALPHA, version=1)
+    assert render_agreement_pdf(terms, ALPHA, version=1) == before
