@@ -26,9 +26,11 @@ from closingdesk.adapters.binder import (
     verify_binder_zip,
 )
 from closingdesk.adapters.binder.zip_paths import safe_paths
-from closingdesk.domain.closing_memo import ClosingMemo, MemoException
+from closingdesk.adapters.signing.pades import sign_many
+from closingdesk.domain.closing_memo import ClosingMemo, MemoException, money_of
 from closingdesk.domain.event_chain import GENESIS, ChainedEvent, chain_event
 from closingdesk.domain.problems import InvalidInput, Problem
+from tests.signing_scenarios import SIGNED_AT, make_pki
 
 
 def pdf(label: str, pages: int = 1) -> bytes:
@@ -134,8 +136,13 @@ MEMO = ClosingMemo(
     offering="neotherapeutics-2002",
     closing_date=date(2002, 3, 12),
     shares_sold=1_500_000,
-    money_received=Decimal("2999000.00"),
-    money_expected=Decimal("3000000.00"),
+    money=money_of(
+        [
+            (Decimal("2000000.00"), Decimal("2000000.00")),
+            (Decimal("1000000.00"), Decimal("999000.00")),
+        ],
+        [Decimal("250.00")],
+    ),
     purchasers_settled=2,
     purchasers_not_settled=1,
     warrants_issued=2,
@@ -156,9 +163,10 @@ MEMO = ClosingMemo(
 
 def test_the_memo_pdf_states_the_totals_and_how_each_exception_was_resolved() -> None:
     text = " ".join(" ".join(text_of(render_memo_pdf(MEMO))).split())
-    shown = ("CLOSING MEMORANDUM", "Shares sold 1,500,000", "Money received $2,999,000.00",
-             "Money expected $3,000,000.00", "short by $1,000.00", "2, for 375,000 warrant shares",
-             "Société Générale", "OUT-77", "open")  # fmt: skip
+    shown = ("CLOSING MEMORANDUM", "Shares sold 1,500,000",
+             "Received from purchasers $2,999,000.00", "Expected from purchasers $3,000,000.00",
+             "Short $1,000.00 short (1 purchaser)", "Unidentified (no purchaser) $250.00 (1 wire)",
+             "2, for 375,000 warrant shares", "Société Générale", "OUT-77", "open")  # fmt: skip
     assert all(part in text for part in shown)
 
 
@@ -390,3 +398,29 @@ def test_names_in_the_zip_are_relative_ascii_and_unique() -> None:
     assert names[8].startswith("x-") and names[8].endswith(".pdf") and names[8].isascii()
     assert names[9] == "warrants/con-.pdf"
     assert len({name.lower() for name in names}) == len(names)
+
+
+def signature_fields(content: bytes) -> list[dict[str, Any]]:
+    """Every signature field in a PDF: widgets on its pages and fields of its form."""
+    reader = PdfReader(BytesIO(content))
+    found = [
+        annotation.get_object()
+        for page in reader.pages
+        for annotation in (page.get("/Annots") or [])
+        if annotation.get_object().get("/FT") == "/Sig"
+    ]
+    found += [f for f in (reader.get_fields() or {}).values() if f.get("/FT") == "/Sig"]
+    return found
+
+
+def test_a_signed_pdf_bound_into_the_binder_leaves_no_empty_or_broken_signature_field() -> None:
+    pki = make_pki()
+    [signed] = sign_many([pdf("Executed agreement", pages=2)], pki.key, at=SIGNED_AT)
+    before = signature_fields(signed)
+    assert before and all(f.get("/V") is not None for f in before)  # signed: a valued field
+    section = BinderSection("Executed agreements", (BinderDocument("0001 Alpha Fund", signed),))
+    binder = build_binder_pdf([section], title="Closing binder")
+    assert signature_fields(binder) == []
+    assert not [f for f in signature_fields(binder) if f.get("/V") is None]  # none empty
+    assert b"/Sig" not in binder  # nor any orphan signature dictionary
+    assert "Executed agreement page 2" in " ".join(text_of(binder))  # the pages are all bound

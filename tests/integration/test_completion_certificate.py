@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 from datetime import UTC, datetime
 from io import BytesIO
 
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pypdf import PdfReader
 
 from closingdesk.adapters.signing.completion import completion_pdf
 from closingdesk.domain.signing_evidence import Completion, SigningEvidence
@@ -83,3 +86,13 @@ def test_an_event_on_another_version_is_flagged_on_the_certificate() -> None:
     text = page_text(completion_pdf(completion(other)))
     assert "OTHER: cdcdc" in text
     assert "signed a different version of the document" in text
+
+
+def test_signers_named_in_any_script_come_back_from_the_certificate() -> None:
+    names = ("山田太郎", "Στέφανος Παπαδόπουλος", "شركة الأمل للاستثمار")
+    events = [replace(PURCHASER, who=name, title=None) for name in names]
+    content = completion_pdf(completion(*events))
+    text = unicodedata.normalize(
+        "NFKC", " ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+    )
+    assert all(name in text for name in names)

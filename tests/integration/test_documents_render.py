@@ -102,7 +102,7 @@ def test_the_text_word_and_pdf_agreements_carry_the_same_values(render: str) -> 
         assert value and words(value) in typeset, value
     assert "Securities Purchase Agreement — Alpha Fund — v1" in typeset
     assert "EXHIBIT A" in typeset and "Warrant No.: to be assigned at closing" in typeset
-    assert "Warrant Shares: 250,000" in typeset and "is delivered separately" in typeset
+    assert "Warrant Shares: 250,000" in typeset and "is not attached to this copy" in typeset
 
 
 def test_another_issuers_terms_fill_the_pdf_and_the_word_agreement() -> None:
@@ -170,3 +170,13 @@ def test_the_sha256_of_a_document_is_re_derived_in_a_fresh_process() -> None:
 
 def test_the_shipped_word_template_is_built_from_the_domains_wording() -> None:
     assert agreement_template() == default_template(), "run build_default_templates"
+
+
+def test_a_paragraph_split_across_pages_in_one_document_leaves_the_next_unchanged() -> None:
+    """Paragraph lines are kept between documents; splitting one across pages (the warrant's
+    clauses break at other places than in Exhibit A) must not change the kept lines."""
+    terms = NEOTHERAPEUTICS_2002
+    before = render_agreement_pdf(terms, ALPHA, version=1)
+    render_warrant_pdf(warrant_for_agreement(terms, ALPHA))
+    render_agreement_pdf(replace(terms, issuer_name="Gamma Corp."), ALPHA, version=1)
+    assert render_agreement_pdf(terms, ALPHA, version=1) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from closingdesk.domain.agreement_document import AGREEMENT, agreement_context, as_text
+from closingdesk.domain.agreement_document import AGREEMENT, ExhibitB, agreement_context, as_text
 from closingdesk.domain.agreement_text import AgreementData, compile_form
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as TERMS
 from closingdesk.domain.typeset import runs
@@ -36,11 +36,18 @@ def test_every_paragraph_of_the_text_form_is_in_the_typeset_agreement() -> None:
             assert text in typeset, text
 
 
-def test_exhibit_a_is_this_purchasers_warrant_and_exhibit_b_is_delivered_separately() -> None:
+def test_exhibit_a_is_this_purchasers_warrant_and_exhibit_b_names_the_supplement_or_its_lack() -> (
+    None
+):
     typeset = as_text(AGREEMENT, agreement_context(TERMS, ALPHA, version=1))
     exhibit_a = typeset[typeset.index("EXHIBIT A") : typeset.index("EXHIBIT B")]
     assert "Holder: Alpha Fund" in exhibit_a and "Warrant Shares: 250,000" in exhibit_a
-    assert "is delivered separately" in typeset[typeset.index("EXHIBIT B") :]
+    assert "is not attached to this copy" in typeset[typeset.index("EXHIBIT B") :]
+    exhibit = ExhibitB(version=3, sha256="0f" * 32, pages=12)
+    attached = as_text(AGREEMENT, agreement_context(TERMS, ALPHA, version=1, exhibit_b=exhibit))
+    exhibit_b = words(attached[attached.index("EXHIBIT B") :])
+    assert "is attached hereto as Exhibit B" in exhibit_b
+    assert f"version 3 as stored, 12 pages, SHA-256 {'0f' * 32}" in exhibit_b
 
 
 def test_defined_terms_are_bold_runs_in_curly_quotes() -> None:

@@ -165,6 +165,10 @@ _TOP_KEYS = {
     "to the transfer agent.",
     "assumptions": "What these terms assume that the form does not say, one sentence each; "
     "shown with the offering so nobody mistakes them for the form.",
+    "warrant_ownership_limitation": "Optional, false when left out (as in the seed's era). "
+    "true: the Warrant (Exhibit A, Section 8) limits exercise to 4.99% of the outstanding "
+    "common stock beneficially owned (9.99% at the holder's election; an increase takes "
+    "effect on the 61st day after notice).",
 }
 
 _WIRE_KEYS = {

@@ -3,8 +3,9 @@
 The paragraphs are the text form's (:mod:`closingdesk.domain.agreement_form`), the values
 are the text form's (:func:`closingdesk.domain.agreement_text.values`), so the text, the
 Word and the PDF agreement say the same thing. Exhibit A is the form of warrant filled
-with this purchaser's warrant; Exhibit B, the prospectus supplement, is delivered
-separately and only referred to.
+with this purchaser's warrant; Exhibit B is the offering's stored prospectus supplement,
+whose pages the PDF attaches after a cover page naming its version and SHA-256; before one
+is stored, the cover page says that it is not attached.
 
 >>> from decimal import Decimal
 >>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
@@ -15,9 +16,15 @@ separately and only referred to.
 True
 >>> agreement_footer(agreement_context(terms, data, version=2))
 'Securities Purchase Agreement — Alpha Fund — v2'
+>>> "is not attached" in exhibit_b_text(terms, None)
+True
+>>> exhibit_b_text(terms, ExhibitB(2, "ab" * 32, 7)).split(": ")[1][:41]
+'version 2 as stored, 7 pages, SHA-256 aba'
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from closingdesk.domain import agreement_form as form
 from closingdesk.domain.agreement_form import AgreementData
@@ -38,7 +45,7 @@ from closingdesk.domain.typeset import (
 from closingdesk.domain.warrant import warrant_context, warrant_for_agreement
 from closingdesk.domain.warrant_form import WARRANT_FORM
 
-__all__ = ["AGREEMENT", "agreement_context", "agreement_footer", "as_text"]
+__all__ = ["AGREEMENT", "ExhibitB", "agreement_context", "agreement_footer", "as_text"]
 
 FOOTER = "Securities Purchase Agreement — {purchaser_name} — v{version}"
 OPTIONAL = (
@@ -46,6 +53,22 @@ OPTIONAL = (
     "purchaser_signer_name", "purchaser_signer_title",
     "company_signer_name", "company_signer_title",
 )  # fmt: skip
+
+
+SUPPLEMENT = (
+    "The prospectus supplement on Form {rule} regarding the issuance and sale of the Shares"
+    " and the Warrant, under the Company's registration statement on Form {form}, File No."
+    " {file_number}"
+)
+
+
+@dataclass(frozen=True)
+class ExhibitB:
+    """The stored prospectus supplement attached to an agreement as Exhibit B."""
+
+    version: int
+    sha256: str
+    pages: int
 
 
 class _Fields(dict[str, str]):
@@ -113,21 +136,19 @@ EXHIBITS: tuple[Block, ...] = (
     *WARRANT_FORM,
     PageBreak(),
     Title("EXHIBIT B", "PROSPECTUS SUPPLEMENT"),
-    Para(
-        "The prospectus supplement on Form {rule} regarding the issuance and sale of the"
-        " Shares and the Warrant, under the Company's registration statement on Form {form},"
-        " File No. {file_number}, is delivered separately.",
-        indent_first=False,
-    ),
+    Para("{exhibit_b}", indent_first=False),
 )
 AGREEMENT: tuple[Block, ...] = BODY + EXHIBITS
 """The whole typeset agreement, exhibits included."""
 
 
-def agreement_context(terms: OfferingTerms, data: AgreementData, *, version: int) -> Context:
+def agreement_context(
+    terms: OfferingTerms, data: AgreementData, *, version: int, exhibit_b: ExhibitB | None = None
+) -> Context:
     """Every field of :data:`AGREEMENT` filled for one purchaser; a value left out is ""."""
     warrant = warrant_context(warrant_for_agreement(terms, data))
     return {
+        "exhibit_b": exhibit_b_text(terms, exhibit_b),
         **dict.fromkeys(OPTIONAL, ""),
         **warrant,
         **form.term_texts(terms),
@@ -140,3 +161,27 @@ def agreement_context(terms: OfferingTerms, data: AgreementData, *, version: int
 
 def agreement_footer(context: Context) -> str:
     return FOOTER.format_map(context)
+
+
+def exhibit_b_text(
+    terms: OfferingTerms, exhibit: ExhibitB | None, *, pages_follow: bool = True
+) -> str:
+    """What Exhibit B's cover page says: which supplement follows, or that none does yet.
+    ``pages_follow`` False: a copy that cannot carry the pages (Word) names the PDF's."""
+    supplement = SUPPLEMENT.format_map(form.term_texts(terms))
+    if exhibit is None:
+        return (
+            f"{supplement}, has not yet been stored with this agreement, so it is not attached"
+            " to this copy. The Purchaser should not sign until a copy with it attached is"
+            " provided."
+        )
+    pages = f"{exhibit.pages} page{'s' if exhibit.pages != 1 else ''}"
+    where = (
+        "It is the pages that follow this page"
+        if pages_follow
+        else "Its pages follow this page in the PDF of this agreement"
+    )
+    return (
+        f"{supplement}, is attached hereto as Exhibit B. {where}:"
+        f" version {exhibit.version} as stored, {pages}, SHA-256 {exhibit.sha256}."
+    )

@@ -1,14 +1,17 @@
 """The closing memorandum: what the closing came to, as counsel files it in the binder.
 
-It states the totals (shares sold, money received against money expected, purchasers
-settled and not, warrants issued), every exception with how it was resolved (or that it is
-still open), and what the binder holds. The memo is data; :func:`memo_sections` lays it out
-as headed figures and tables for a renderer, and :func:`memo_text` as plain text.
+It states the totals (shares sold, purchasers settled and not, warrants issued), the money
+(:class:`MemoMoney`: expected, received, and apart, what was paid exactly, over (to refund),
+short, not at all, and what came in from no one known: never netted, so an overpayment
+never hides a shortfall), every exception with how it was resolved (or that it is still
+open), and what the binder holds. The memo is data; :func:`memo_sections` lays it out as
+headed figures and tables for a renderer, and :func:`memo_text` as plain text.
 
+>>> money = money_of([(Decimal("2000000.00"), Decimal("2000000.00")),
+...                   (Decimal("1000000.00"), Decimal("999000.00"))], [])
 >>> memo = ClosingMemo(
 ...     issuer="NeoTherapeutics, Inc.", offering="neotherapeutics-2002",
-...     closing_date=date(2002, 3, 12), shares_sold=1_500_000,
-...     money_received=Decimal("2999000.00"), money_expected=Decimal("3000000.00"),
+...     closing_date=date(2002, 3, 12), shares_sold=1_500_000, money=money,
 ...     purchasers_settled=2, purchasers_not_settled=1, warrants_issued=2,
 ...     warrant_shares=375_000,
 ...     exceptions=(MemoException(kind="short wire", purchaser="Müller AG",
@@ -20,12 +23,20 @@ NeoTherapeutics, Inc. (neotherapeutics-2002), closing of March 12, 2002
 <BLANKLINE>
 Totals
   Shares sold: 1,500,000
-  Money received: $2,999,000.00
-  Money expected: $3,000,000.00
-  Difference: short by $1,000.00
   Purchasers settled: 2
   Purchasers not settled: 1
   Warrants issued: 2, for 375,000 warrant shares
+<BLANKLINE>
+Money
+  Expected from purchasers: $3,000,000.00 (2 purchasers)
+  Received from purchasers: $2,999,000.00
+  Paid exactly: $2,000,000.00 (1 purchaser)
+  Over, to refund: none
+  Short: $1,000.00 short (1 purchaser)
+  Nothing received: none
+  Unidentified (no purchaser): none
+  Each line stands alone: money over from one purchaser never makes up for money short \
+from another, and money from no one known is counted for no one.
 <BLANKLINE>
 Exceptions
   1 exception, 1 open.
@@ -40,6 +51,7 @@ Documents in this binder
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -66,13 +78,53 @@ class MemoException:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How many (purchasers or wires) and how much money."""
+
+    count: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class MemoMoney:
+    """The closing's money, each figure apart: nothing here is netted against anything."""
+
+    expected: Tally  # every purchaser's Purchase Price
+    received: Decimal  # matched to purchasers, net of refunds
+    exact: Tally  # purchasers who paid their price exactly, and that money
+    over: Tally  # purchasers who paid more, and the excess still to refund
+    short: Tally  # purchasers who paid part, and what they are short
+    missing: Tally  # purchasers who paid nothing, and what they owe
+    unidentified: Tally  # credits matched to no purchaser, and their money
+
+
+def money_of(
+    purchasers: Sequence[tuple[Decimal, Decimal]], unidentified: Sequence[Decimal]
+) -> MemoMoney:
+    """The money from each purchaser's (expected, received) and the unmatched credits."""
+
+    def tally(pairs: Sequence[tuple[Decimal, Decimal]], amount: Callable[..., Decimal]) -> Tally:
+        return Tally(len(pairs), sum((amount(e, r) for e, r in pairs), Decimal(0)))
+
+    zero = Decimal(0)
+    return MemoMoney(
+        expected=tally(purchasers, lambda e, r: e),
+        received=sum((r for _, r in purchasers), zero),
+        exact=tally([(e, r) for e, r in purchasers if r == e], lambda e, r: r),
+        over=tally([(e, r) for e, r in purchasers if r > e], lambda e, r: r - e),
+        short=tally([(e, r) for e, r in purchasers if zero < r < e], lambda e, r: e - r),
+        missing=tally([(e, r) for e, r in purchasers if r <= zero < e], lambda e, r: e),
+        unidentified=Tally(len(unidentified), sum(unidentified, zero)),
+    )
+
+
+@dataclass(frozen=True)
 class ClosingMemo:
     issuer: str
     offering: str  # the offering's slug
     closing_date: date
     shares_sold: int
-    money_received: Decimal
-    money_expected: Decimal
+    money: MemoMoney
     purchasers_settled: int
     purchasers_not_settled: int
     warrants_issued: int
@@ -97,7 +149,7 @@ def memo_subtitle(memo: ClosingMemo) -> str:
 
 
 def memo_sections(memo: ClosingMemo) -> tuple[MemoSection, ...]:
-    return (_totals(memo), _exceptions(memo), _documents(memo))
+    return (_totals(memo), _money(memo.money), _exceptions(memo), _documents(memo))
 
 
 def memo_text(memo: ClosingMemo) -> str:
@@ -111,14 +163,6 @@ def memo_text(memo: ClosingMemo) -> str:
     return "\n".join(lines)
 
 
-def difference(memo: ClosingMemo) -> str:
-    """Money received against money expected, in words: "short by", "over by" or "none"."""
-    gap = memo.money_received - memo.money_expected
-    if gap == 0:
-        return "none"
-    return f"{'short' if gap < 0 else 'over'} by {format_usd(abs(gap))}"
-
-
 def open_exceptions(memo: ClosingMemo) -> int:
     return sum(1 for exception in memo.exceptions if exception.resolution is None)
 
@@ -127,14 +171,37 @@ def _totals(memo: ClosingMemo) -> MemoSection:
     warrants = f"{memo.warrants_issued:,}, for {format_shares(memo.warrant_shares)} warrant shares"
     figures = (
         ("Shares sold", format_shares(memo.shares_sold)),
-        ("Money received", format_usd(memo.money_received)),
-        ("Money expected", format_usd(memo.money_expected)),
-        ("Difference", difference(memo)),
         ("Purchasers settled", f"{memo.purchasers_settled:,}"),
         ("Purchasers not settled", f"{memo.purchasers_not_settled:,}"),
         ("Warrants issued", warrants),
     )
     return MemoSection("Totals", figures=figures)
+
+
+APART = (
+    "Each line stands alone: money over from one purchaser never makes up for money short"
+    " from another, and money from no one known is counted for no one."
+)
+
+
+def _money(money: MemoMoney) -> MemoSection:
+    figures = (
+        ("Expected from purchasers", _tally(money.expected, "purchaser")),
+        ("Received from purchasers", format_usd(money.received)),
+        ("Paid exactly", _tally(money.exact, "purchaser")),
+        ("Over, to refund", _tally(money.over, "purchaser", "over")),
+        ("Short", _tally(money.short, "purchaser", "short")),
+        ("Nothing received", _tally(money.missing, "purchaser", "owed")),
+        ("Unidentified (no purchaser)", _tally(money.unidentified, "wire")),
+    )
+    return MemoSection("Money", figures=figures, note=APART)
+
+
+def _tally(tally: Tally, noun: str, what: str = "") -> str:
+    if not tally.count:
+        return "none"
+    amount = f"{format_usd(tally.amount)} {what}".rstrip()
+    return f"{amount} ({tally.count:,} {noun}{'' if tally.count == 1 else 's'})"
 
 
 def _exceptions(memo: ClosingMemo) -> MemoSection:

@@ -59,6 +59,7 @@ class Completion:
     offering: str | None = None
     executed_sha256: str | None = None  # of the digitally signed PDF, when a separate file
     certificate_fingerprint: str | None = None  # SHA-256 of the company's signing certificate
+    exhibit_b_sha256: str | None = None  # of the prospectus supplement attached as Exhibit B
 
 
 def check(evidence: SigningEvidence, *, document_sha256: str) -> list[Problem]:

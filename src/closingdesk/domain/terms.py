@@ -59,6 +59,8 @@ class OfferingTerms:
     cusip: str | None = None
     transfer_agent: NoticeAddress | None = None
     assumptions: tuple[str, ...] = field(default=())
+    # Section 8 of the warrant: the 4.99% (9.99% at the holder's election) ownership limit
+    warrant_ownership_limitation: bool = False
 
 
 NEOTHERAPEUTICS_2002 = OfferingTerms(

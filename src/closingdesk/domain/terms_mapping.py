@@ -166,6 +166,7 @@ def _read_terms(top: _Table) -> OfferingTerms:
         company_signer_title=top.optional("company_signer_title", _text),
         cusip=top.optional("cusip", _cusip),
         assumptions=top.optional("assumptions", _lines) or (),
+        warrant_ownership_limitation=bool(top.optional("warrant_ownership_limitation", _flag)),
         wire=_read_wire(top.table("wire", required=True)),
         company_notice=_read_notice(top.table("company_notice", required=True))
         or _PLACEHOLDER_NOTICE,
@@ -217,6 +218,12 @@ def _text(value: object) -> str:
     if not value.strip():
         raise _Invalid("is empty")
     return value.strip()
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"must be true or false (without quotes), not {value!r}")
+    return value
 
 
 def _lines(value: object) -> tuple[str, ...]:

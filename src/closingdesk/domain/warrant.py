@@ -37,7 +37,7 @@ from closingdesk.domain.agreement_form import AgreementData, written_date
 from closingdesk.domain.money import format_shares, format_usd
 from closingdesk.domain.terms import OfferingTerms
 from closingdesk.domain.typeset import as_text
-from closingdesk.domain.warrant_form import WARRANT_FORM
+from closingdesk.domain.warrant_form import WARRANT_FORM, ownership_limitation_text
 
 NEW_YORK = "America/New_York"
 EXPIRY_TIME = time(17, 0)
@@ -56,6 +56,7 @@ class WarrantData:
     years: int
     issuer: str
     governing_law: str  # a state: "California"
+    ownership_limitation: bool = False  # the form's Section 8, as the terms choose
 
     @property
     def expiry(self) -> datetime:
@@ -90,6 +91,7 @@ def warrant_for_agreement(terms: OfferingTerms, data: AgreementData) -> WarrantD
         years=terms.warrant_years,
         issuer=terms.issuer_name,
         governing_law=terms.governing_law,
+        ownership_limitation=terms.warrant_ownership_limitation,
     )
 
 
@@ -106,6 +108,7 @@ def warrant_context(warrant: WarrantData) -> dict[str, str]:
         "expiry": expiry_words(warrant.expiry),
         "issuer": warrant.issuer,
         "state": warrant.governing_law,
+        "ownership_limitation": ownership_limitation_text(warrant.ownership_limitation),
     }
 
 

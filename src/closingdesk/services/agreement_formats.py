@@ -1,7 +1,8 @@
 """The formats an agreement is drafted in: the form's text, Word and PDF, from the same data.
 
 The text is the seed form, line for line; Word and PDF are the same agreement typeset, with
-the form of warrant as Exhibit A, and name their version in the footer. Word comes from
+the form of warrant as Exhibit A and the stored prospectus supplement as Exhibit B (its
+pages attached to the PDF), and name their version in the footer. Word comes from
 counsel's template when one is given, else from closingdesk's own.
 """
 
@@ -24,13 +25,22 @@ VERSIONED = ("docx", "pdf")  # formats whose bytes name the document's version
 
 
 def render_agreement_file(
-    fmt: str, terms: OfferingTerms, data: AgreementData, *, version: int, template: bytes | None
+    fmt: str,
+    terms: OfferingTerms,
+    data: AgreementData,
+    *,
+    version: int,
+    template: bytes | None,
+    supplement: tuple[int, bytes] | None = None,
 ) -> bytes:
+    """``supplement``: the offering's stored prospectus supplement (version, bytes), Exhibit B."""
     if fmt == "pdf":
-        return render_agreement_pdf(terms, data, version=version)
+        return render_agreement_pdf(terms, data, version=version, supplement=supplement)
     if fmt == "docx":
         try:
-            return render_agreement_docx(terms, data, version=version, template=template)
+            return render_agreement_docx(
+                terms, data, version=version, template=template, supplement=supplement
+            )
         except TemplateError as error:
             raise InvalidInput(f"the Word template cannot be filled: {error}") from error
     return compile_form(terms).render(data).encode("utf-8")

@@ -7,11 +7,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.agreement_readiness import agreement_data, missing_for_agreement
 from closingdesk.domain.agreement_text import AgreementData, parse_agreement, render_blank
@@ -65,9 +67,13 @@ def draft_agreements(
         if purchaser_id is not None and not purchasers:
             raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
         latest = uow.documents.latest(found.id, kind="agreement", fmt=fmt)
+        supplement = _supplement(uow, found.id)
         # a signed agreement is binding: its version stays, whatever the renderer does now
         open_ones = [p for p in purchasers if not (is_signed(p.checklist) and p.id in latest)]
-        drafted = [_draft(found.terms, p, latest.get(p.id), fmt, word_template) for p in open_ones]
+        drafted = [
+            _draft(found.terms, p, latest.get(p.id), fmt, word_template, supplement)
+            for p in open_ones
+        ]
         at = stamp(now)
         _store(uow, found, drafted, fmt=fmt, at=at)
         ticked = _newly_complete(open_ones, drafted)
@@ -83,18 +89,22 @@ def _draft(
     latest: tuple[int, str] | None,
     fmt: str,
     template: bytes | None,
+    supplement: tuple[int, bytes] | None,
 ) -> DraftedAgreement:
     """Rendered as the latest version first: the same bytes are no new version. Otherwise
     rendered again as the next version, since a Word or PDF agreement names its version."""
     data = agreement_data(terms, purchaser)
     version = latest[0] if latest else 1
-    content = render_agreement_file(fmt, terms, data, version=version, template=template)
+    render = partial(
+        render_agreement_file, fmt, terms, data, template=template, supplement=supplement
+    )
+    content = render(version=version)
     digest = hashlib.sha256(content).hexdigest()
     changed = latest is None or latest[1] != digest
     if changed and latest is not None:
         version += 1
         if fmt in VERSIONED:
-            content = render_agreement_file(fmt, terms, data, version=version, template=template)
+            content = render(version=version)
             digest = hashlib.sha256(content).hexdigest()
     return DraftedAgreement(
         purchaser_id=purchaser.id,
@@ -106,6 +116,12 @@ def _draft(
         changed=changed,
         missing=tuple(missing_for_agreement(purchaser)),
     )
+
+
+def _supplement(uow: UnitOfWork, offering_id: int) -> tuple[int, bytes] | None:
+    """The offering's current prospectus supplement (version, bytes): Exhibit B."""
+    stored = OfferingDocumentRepository(uow.connection).latest(offering_id, kind="prospectus")
+    return None if stored is None else (stored.version, stored.content)
 
 
 def _store(

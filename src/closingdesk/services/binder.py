@@ -1,10 +1,15 @@
 """The closing binder: one bookmarked PDF of the closing, and a ZIP of the original files
 with a manifest of their SHA-256 hashes (`closingdesk binder build` / `binder verify`).
 
-Sections, in order: the closing memorandum (totals, every exception and how it was
-resolved), executed agreements, certificates of completion, warrants, the transfer agent's
-instructions and confirmations, notices, the audit log. The ZIP also keeps the instruction
-CSVs and the full event log as JSON lines (the PDF's log cuts long payloads). Building is
+Sections, in order: the closing memorandum (totals, the money case by case, every exception
+and how it was resolved), the per-purchaser schedule, the prospectus supplement (Exhibit B),
+the corporate approvals counsel uploaded, executed agreements, certificates of completion,
+warrants, the transfer agent's instructions and confirmations, every delivery proof, the bank
+evidence (the statement lines of each purchaser's wires), notices, the audit log. Digital
+signatures do not survive being bound into one PDF, so the binder's copies carry no signature
+fields (a reader shows no broken signature); the signed originals are in the ZIP. The ZIP
+also keeps the instruction CSVs and the full event log as JSON lines (the PDF's log cuts long
+payloads). Building is
 recorded as an event with the hashes, so a ZIP whose files and manifest were both altered
 is still caught by `binder verify --db`.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
@@ -33,13 +39,17 @@ from closingdesk.adapters.binder import (
     verify_binder_zip,
 )
 from closingdesk.adapters.binder.confirmations_pdf import ConfirmationRow, render_confirmations_pdf
+from closingdesk.adapters.binder.table_pdf import render_table_pdf
+from closingdesk.adapters.store.binder_evidence import bank_file_names, offering_documents
 from closingdesk.adapters.store.binder_queries import BinderSource, newest_documents
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
+from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.closing_memo import ClosingMemo
+from closingdesk.domain.closing_memo import ClosingMemo, money_of
 from closingdesk.domain.event_chain import ChainedEvent
 from closingdesk.domain.problems import Problem
 from closingdesk.domain.purchaser import Purchaser
+from closingdesk.services import binder_schedules as tables
 from closingdesk.services.audit import verify_chain
 from closingdesk.services.binder_exceptions import memo_exceptions
 from closingdesk.services.clock import stamp
@@ -53,6 +63,8 @@ SECTIONS = (
     ("Transfer agent instructions", "dwac_letter"),
 )
 NOTICES = ("Notices", "notice")
+PROSPECTUS = "Prospectus supplement (Exhibit B)"
+APPROVALS = "Corporate approvals"
 ORIGINALS = (
     "executed_agreement",
     "completion_certificate",
@@ -82,15 +94,41 @@ def build_binder(
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         sources = newest_documents(uow.connection, found.id, ORIGINALS)
+        own = offering_documents(uow.connection, found.id, excluding=ORIGINALS)
         store = SettlementRepository(uow.connection)
         instructions, warrants = store.instructions(found.id), store.warrants(found.id)
         names = {p.id: p for p in uow.purchasers.iter(found.id)}
         events = list(uow.events.iter())
         runs = store.runs(found.id)
+        closing = tables.Closing(
+            list(names.values()),
+            instructions,
+            warrants,
+            SignatureRepository(uow.connection).signatures_of(names),
+            store.deliveries(found.id),
+            events,
+            {int(r["id"]): str(r["instructed_on"]) for r in runs},
+            bank_file_names(uow.connection, found.id),
+        )
     by_kind = {kind: [s for s in sources if s.kind == kind] for kind in ORIGINALS}
+    issuer = found.terms.issuer_name
     sections = [
-        BinderSection(title, [_document(s, names) for s in by_kind[kind]])
-        for title, kind in SECTIONS
+        _table_section(
+            "Purchaser schedule",
+            "Each purchaser: shares and Purchase Price, warrant, the wires received (bank"
+            " transaction, amount, value date), the DWAC instruction and its confirmation,"
+            " and the dates of each step.",
+            tables.SCHEDULE,
+            tables.schedule_rows(closing, report),
+            tables.SCHEDULE_WIDTHS,
+            issuer,
+        ),
+        BinderSection(PROSPECTUS, _pdfs(s for s in own if s.kind == "prospectus")),
+        BinderSection(APPROVALS, _pdfs(s for s in own if s.kind != "prospectus")),
+        *(
+            BinderSection(title, [_document(s, names) for s in by_kind[kind]])
+            for title, kind in SECTIONS
+        ),
     ]
     confirmations = render_confirmations_pdf(
         [
@@ -110,6 +148,30 @@ def build_binder(
             "Transfer agent confirmations", [BinderDocument("DWAC confirmations", confirmations)]
         )
     )
+    sections.append(
+        _table_section(
+            "Delivery proofs",
+            "Every copy sent (with the mail server's reply or the error), every original"
+            " dispatched (carrier, tracking, when it was due) and every receipt recorded, in"
+            " time order.",
+            tables.DELIVERIES,
+            tables.delivery_rows(closing),
+            tables.DELIVERY_WIDTHS,
+            issuer,
+        )
+    )
+    sections.append(
+        _table_section(
+            "Bank evidence",
+            "Every credit to the offering's account as the bank's statement gives it (file"
+            " and line), with the purchaser it was matched to and by whom; credits matched to"
+            " no purchaser last.",
+            tables.BANK,
+            tables.bank_rows(report, closing.bank_files),
+            tables.BANK_WIDTHS,
+            issuer,
+        )
+    )
     sections.append(BinderSection(NOTICES[0], [_document(s, names) for s in by_kind[NOTICES[1]]]))
     said = "intact" if verdict.intact else f"BROKEN: {verdict.broken}"
     audit = render_audit_log_pdf(events, verdict=f"hash chain {said}, {verdict.events} events")
@@ -124,8 +186,9 @@ def build_binder(
         offering=found.slug,
         closing_date=closing_day,
         shares_sold=sum(i.shares for i in instructions),
-        money_received=r.total_received,
-        money_expected=r.total_expected,
+        money=money_of(
+            [(p.expected, p.received) for p in r.purchasers], [w.net for w in r.unmatched]
+        ),
         purchasers_settled=len(instructions),
         purchasers_not_settled=len(names) - len(instructions),
         warrants_issued=len(warrants),
@@ -141,7 +204,7 @@ def build_binder(
     )
     title = f"Closing binder — {found.terms.issuer_name} ({found.slug})"
     pdf = build_binder_pdf(sections, title=title)
-    files = [BinderFile(_folder(s.kind) + s.file_name, s.content) for s in sources]
+    files = [BinderFile(_folder(s.kind) + s.file_name, s.content) for s in [*sources, *own]]
     files.append(BinderFile("audit-log.jsonl", _events_jsonl(events)))
     archive = build_binder_zip(files, binder_pdf=pdf)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
@@ -203,6 +266,23 @@ def _paths(out: Path) -> tuple[Path, Path]:
     return out if out.suffix.lower() == ".pdf" else out.with_suffix(".pdf"), out.with_suffix(".zip")
 
 
+def _table_section(
+    title: str,
+    intro: str,
+    columns: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    widths: tuple[float, ...],
+    issuer: str,
+) -> BinderSection:
+    pdf = render_table_pdf(title, intro, columns, rows, widths=widths, issuer=issuer)
+    return BinderSection(title, [BinderDocument(title, pdf)])
+
+
+def _pdfs(sources: Iterable[BinderSource]) -> list[BinderDocument]:
+    """The offering's own PDFs by file name (its other files are in the ZIP only)."""
+    return [BinderDocument(s.file_name, s.content) for s in sources if s.format == "pdf"]
+
+
 def _document(source: BinderSource, names: dict[int, Purchaser]) -> BinderDocument:
     holder = names.get(source.purchaser_id) if source.purchaser_id else None
     return BinderDocument(holder.name if holder else source.file_name, source.content)
@@ -215,11 +295,12 @@ FOLDERS = {
     "dwac_letter": "transfer-agent/",
     "dwac_csv": "transfer-agent/",
     "notice": "notices/",
+    "prospectus": "offering/",
 }
 
 
 def _folder(kind: str) -> str:
-    return FOLDERS.get(kind, "")
+    return FOLDERS.get(kind, "offering/")
 
 
 def _events_jsonl(events: list[ChainedEvent]) -> bytes:

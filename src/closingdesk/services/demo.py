@@ -75,6 +75,15 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
         write_file(agreements, agreement.file_name, agreement.content)
     _, form = blank_form(engine, offering=None)
     write_file(agreements, f"{DEMO_TERMS.slug}-form.txt", form.encode("utf-8"))
+    # the prospectus supplement first: the PDF agreements attach it as Exhibit B
+    add_prospectus(
+        engine,
+        demo_prospectus(DEMO_TERMS),
+        source="demo-prospectus.pdf",
+        offering=None,
+        actor=actor,
+        now=now,
+    )
     _, pdfs = draft_agreements(engine, offering=None, fmt="pdf", actor=actor, now=now)
     signing = _sign_most(engine, pdfs, actor=actor, now=now)
     for document_id in signing.executed_documents:
@@ -114,15 +123,7 @@ LEFT_UNSIGNED = 2
 def _sign_most(
     engine: Engine, pdfs: list[DraftedAgreement], *, actor: str, now: datetime
 ) -> DemoSigning:
-    """The prospectus goes out, most purchasers sign on their page, the CFO countersigns."""
-    add_prospectus(
-        engine,
-        demo_prospectus(DEMO_TERMS),
-        source="demo-prospectus.pdf",
-        offering=None,
-        actor=actor,
-        now=now,
-    )
+    """Most purchasers open the prospectus and sign on their page, the CFO countersigns."""
     key = installation_secrets(engine).link_key
     complete = [d for d in pdfs if not d.missing]
     signers = complete[: max(0, len(complete) - LEFT_UNSIGNED)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from pyhanko.sign.timestamps import TimestampRequestError
@@ -28,6 +28,7 @@ from closingdesk.domain.offering import Offering
 from closingdesk.services.clock import stamp
 from closingdesk.services.documents_view import DocumentInfo, documents_of
 from closingdesk.services.execution_jobs import Job, completion_of, jobs_for, signed
+from closingdesk.services.prospectus import attached_supplement
 from closingdesk.services.signing_identity import ensure_signing_identity, signing_key
 
 KINDS = ("executed_agreement", "completion_certificate")
@@ -52,6 +53,9 @@ def execute_counterparts(
 ) -> Execution:
     """The executed counterpart of every agreement signed by both sides that lacks one."""
     found, jobs, failed = jobs_for(engine, offering=offering, purchaser_ids=purchaser_ids)
+    jobs = [
+        replace(j, supplement=attached_supplement(engine, j.agreement_document_id)) for j in jobs
+    ]
     done = Execution([], [], failed)
     if not jobs:
         return done
@@ -105,6 +109,7 @@ def _sign_batch(
             version=job.version,
             company=signed(job.company),
             purchaser=signed(job.purchaser_signature),
+            supplement=job.supplement,
         )
         for job in batch
     ]

@@ -33,6 +33,7 @@ class Job:
     version: int
     agreement_sha256: str
     agreement_file_name: str
+    supplement: tuple[int, bytes] | None = None  # Exhibit B attached to the signed version
 
     @property
     def file_stem(self) -> str:
@@ -86,7 +87,12 @@ def completion_of(
         offering=offering.slug,
         executed_sha256=hashlib.sha256(executed_pdf).hexdigest(),
         certificate_fingerprint=fingerprint,
+        exhibit_b_sha256=None if job.supplement is None else _sha256(job.supplement[1]),
     )
+
+
+def _sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def _when(evidence: SigningEvidence) -> datetime:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from closingdesk.adapters.documents.pdf_exhibits import exhibit_b_sha256
 from closingdesk.adapters.pdf_files import read_pdf
 from closingdesk.adapters.store.offering_documents import (
     OfferingDocument,
@@ -85,6 +86,26 @@ def current_prospectus(engine: Engine, offering_id: int) -> Prospectus | None:
     """The offering's newest prospectus supplement, or None before one is stored."""
     with UnitOfWork(engine, read_only=True) as uow:
         return OfferingDocumentRepository(uow.connection).latest(offering_id, kind=KIND)
+
+
+def attached_supplement(engine: Engine, agreement_document_id: int) -> tuple[int, bytes] | None:
+    """The prospectus supplement (version, bytes) a stored agreement PDF attaches as Exhibit B,
+    found by the SHA-256 the PDF names; None when it attaches none."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        store = OfferingDocumentRepository(uow.connection)
+        agreement = store.get(agreement_document_id)
+        if agreement is None or agreement.format != "pdf":
+            return None
+        sha256 = exhibit_b_sha256(agreement.content)
+        if sha256 is None:
+            return None
+        found = store.by_sha256(agreement.offering_id, kind=KIND, sha256=sha256)
+    if found is None:
+        raise NotFound(
+            f"the prospectus supplement {sha256} attached to {agreement.file_name}"
+            " is no longer stored"
+        )
+    return found.version, found.content
 
 
 def record_prospectus_delivered(

@@ -177,6 +177,7 @@ def _issue_warrants(
             terms.warrant_years,
             terms.issuer_name,
             terms.governing_law,
+            terms.warrant_ownership_limitation,
         )
         for p, r in zip(ready, rows, strict=True)
     ]

@@ -47,11 +47,16 @@ def test_the_binder_pdf_has_a_bookmark_for_each_section_and_document(
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top == [
         "Closing memorandum",
+        "Purchaser schedule",
+        "Prospectus supplement (Exhibit B)",
+        "Corporate approvals",
         "Executed agreements",
         "Certificates of completion",
         "Warrants",
         "Transfer agent instructions",
         "Transfer agent confirmations",
+        "Delivery proofs",
+        "Bank evidence",
         "Notices",
         "Audit log",
     ]

@@ -20,13 +20,13 @@ from reportlab.pdfgen.canvas import Canvas
 from closingdesk.adapters.binder.binder_pages import UNDATED
 from closingdesk.adapters.documents.pdf_pages import PagedCanvas, PdfMeta
 from closingdesk.adapters.documents.pdf_paragraphs import KeptParagraph
+from closingdesk.adapters.documents.pdf_scripts import (
+    RUNS,
+    arabic_visual,
+    cjk_font,
+    register_arabic,
+)
 from closingdesk.adapters.documents.pdf_styles import (
-    ASIAN,
-    CHINESE,
-    HANGUL,
-    JAPANESE,
-    KANA,
-    KOREAN,
     MARGIN,
     PAGE,
     SERIF,
@@ -148,14 +148,19 @@ def _fitted(text: str, width: float, font: str) -> Runs:
 
 
 def _runs(text: str, font: str) -> Runs:
-    """The text in our face, its Chinese, Japanese or Korean runs in a face that has them."""
+    """The text in our face, its Chinese, Japanese, Korean or Arabic runs in a face that has
+    them (Arabic joined, in right-to-left order)."""
     if text.isascii():
         return [(font, text)]
     out, position = [], 0
-    for match in ASIAN.finditer(text):
+    for match in RUNS.finditer(text):
         run = match.group()
-        asian = JAPANESE if KANA.search(run) else KOREAN if HANGUL.search(run) else CHINESE
-        out += [(font, text[position : match.start()]), (asian, run)]
+        other = (
+            (cjk_font(run), run)
+            if match.lastgroup == "cjk"
+            else (register_arabic(), arabic_visual(run))
+        )
+        out += [(font, text[position : match.start()]), other]
         position = match.end()
     return [(f, run) for f, run in [*out, (font, text[position:])] if run]
 

@@ -43,7 +43,10 @@ def cover_pdf(title: str, rows: Sequence[ContentsRow]) -> bytes:
     )
     note = (
         "Each section and each document in it has a bookmark. A section without documents "
-        "has a page that says so, so that nothing is missing by accident."
+        "has a page that says so, so that nothing is missing by accident. The copies bound "
+        "here carry no signature fields: a digital signature covers its own file and cannot "
+        "survive being bound with others. Each signed original is in the binder's ZIP, where "
+        "closingdesk documents verify checks it."
     )
     story = [
         KeptParagraph(with_fallback(title), s["title"]),

@@ -5,6 +5,10 @@ it one bookmark per document, pointing at the document's first page. A section w
 documents gets its bookmark and a page that says "None", so a reader sees that nothing is
 missing by accident. Documents are copied page by page into one writer and the outline is
 appended at its end, so the time grows with the number of pages, not its square.
+
+A page is copied without its form fields (widget annotations): a digital signature covers the
+bytes of its own file and cannot survive being bound into another, so a signature field
+carried over would show as broken or empty. The signed originals are in the binder's ZIP.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, NameObject
 
 from closingdesk.adapters.binder.binder_pages import ContentsRow, cover_pdf, none_pdf
 from closingdesk.domain.problems import InvalidInput, Problem
@@ -112,11 +117,25 @@ def _copy(writer: PdfWriter, part: _Part) -> list[int]:
 
 
 def _add(writer: PdfWriter, pdf: bytes) -> int:
-    """Copies the PDF's pages to the end; where its first page landed (counting from 0)."""
+    """Copies the PDF's pages to the end, without their form fields; where its first page
+    landed (counting from 0)."""
     first = len(writer.pages)
     for page in PdfReader(BytesIO(pdf)).pages:
-        writer.add_page(page)
+        writer.add_page(_without_fields(page))
     return first
+
+
+def _without_fields(page: PageObject) -> PageObject:
+    """The page with its widget annotations (signature and other form fields) left out."""
+    annotations = page.get("/Annots")
+    if annotations is None:
+        return page
+    kept = [a for a in annotations.get_object() if a.get_object().get("/Subtype") != "/Widget"]
+    if kept:
+        page[NameObject("/Annots")] = ArrayObject(kept)
+    else:
+        del page["/Annots"]
+    return page
 
 
 def _bookmark(writer: PdfWriter, part: _Part, starts: list[int]) -> None:

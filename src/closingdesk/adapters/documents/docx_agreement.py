@@ -8,9 +8,10 @@ A template is a .docx with Jinja tags (docxtpl). Its fields are those of
 ``purchaser_signer_name``/``_title``, ``company_signer_name``/``_title``; the terms'
 ``date``, ``issuer``, ``security``, ``par``, ``years``, ``form``, ``file_number``, ``rule``,
 ``state``; the warrant's ``holder``, ``warrant_number``, ``issue_date``, ``expiry``; the
-document's ``version``; and two lists of lines, ``wire_lines`` and ``company_notice_lines``
-(``{%p for line in wire_lines %}``). closingdesk's own template is built from the domain's
-wording by ``templates/build_default_templates.py``.
+document's ``version``; ``exhibit_b``, what Exhibit B's page says; and two lists of
+lines, ``wire_lines`` and ``company_notice_lines`` (``{%p for line in wire_lines %}``).
+closingdesk's own template is built from the domain's wording by
+``templates/build_default_templates.py``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from functools import lru_cache
 from importlib.resources import files
 
 from closingdesk.adapters.documents.docx_document import render_docx
-from closingdesk.domain.agreement_document import agreement_context, agreement_footer
+from closingdesk.adapters.documents.pdf_agreement import exhibit_b_of
+from closingdesk.domain.agreement_document import (
+    agreement_context,
+    agreement_footer,
+    exhibit_b_text,
+)
 from closingdesk.domain.agreement_form import AgreementData
 from closingdesk.domain.terms import OfferingTerms
 
@@ -33,9 +39,18 @@ def default_template() -> bytes:
 
 
 def render_agreement_docx(
-    terms: OfferingTerms, data: AgreementData, *, version: int, template: bytes | None = None
+    terms: OfferingTerms,
+    data: AgreementData,
+    *,
+    version: int,
+    template: bytes | None = None,
+    supplement: tuple[int, bytes] | None = None,
 ) -> bytes:
-    context = agreement_context(terms, data, version=version)
+    """``supplement``: the stored prospectus supplement (version, bytes) Exhibit B names."""
+    context = {
+        **agreement_context(terms, data, version=version),
+        "exhibit_b": exhibit_b_text(terms, exhibit_b_of(supplement), pages_follow=False),
+    }
     properties = {
         "title": agreement_footer(context),
         "subject": f"Securities Purchase Agreement with {terms.issuer_name}",
@@ -47,5 +62,6 @@ def render_agreement_docx(
         template or default_template(),
         context,
         dated=terms.agreement_date,
-        properties=properties,  # type: ignore[arg-type]
+        properties=properties,
+        company=terms.issuer_name,
     )

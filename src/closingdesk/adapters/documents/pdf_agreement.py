@@ -1,15 +1,33 @@
-"""One purchaser's agreement as a PDF, with the form of warrant as Exhibit A."""
+"""One purchaser's agreement as a PDF, with the form of warrant as Exhibit A and the stored
+prospectus supplement's own pages as Exhibit B."""
 
 from __future__ import annotations
 
+import hashlib
+
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
-from closingdesk.domain.agreement_document import AGREEMENT, agreement_context, agreement_footer
+from closingdesk.adapters.documents.pdf_exhibits import attach_exhibit_b, page_count
+from closingdesk.domain.agreement_document import (
+    AGREEMENT,
+    ExhibitB,
+    agreement_context,
+    agreement_footer,
+)
 from closingdesk.domain.agreement_form import AgreementData
 from closingdesk.domain.terms import OfferingTerms
 
 
-def render_agreement_pdf(terms: OfferingTerms, data: AgreementData, *, version: int) -> bytes:
-    context = agreement_context(terms, data, version=version)
+def render_agreement_pdf(
+    terms: OfferingTerms,
+    data: AgreementData,
+    *,
+    version: int,
+    supplement: tuple[int, bytes] | None = None,
+) -> bytes:
+    """``supplement``: the stored prospectus supplement (its version and bytes), attached
+    as Exhibit B; without one, Exhibit B's page says it is not attached."""
+    exhibit = exhibit_b_of(supplement)
+    context = agreement_context(terms, data, version=version, exhibit_b=exhibit)
     meta = PdfMeta(
         title=agreement_footer(context),
         subject=f"Securities Purchase Agreement with {terms.issuer_name}",
@@ -17,4 +35,19 @@ def render_agreement_pdf(terms: OfferingTerms, data: AgreementData, *, version: 
         dated=terms.agreement_date,
         identity=f"agreement|{terms.slug}|{data.purchaser_name}|v{version}",
     )
-    return render_pdf(AGREEMENT, context, meta)
+    return with_exhibit_b(render_pdf(AGREEMENT, context, meta), supplement, exhibit)
+
+
+def exhibit_b_of(supplement: tuple[int, bytes] | None) -> ExhibitB | None:
+    if supplement is None:
+        return None
+    version, content = supplement
+    return ExhibitB(version, hashlib.sha256(content).hexdigest(), page_count(content))
+
+
+def with_exhibit_b(
+    typeset: bytes, supplement: tuple[int, bytes] | None, exhibit: ExhibitB | None
+) -> bytes:
+    if supplement is None or exhibit is None:
+        return typeset
+    return attach_exhibit_b(typeset, supplement[1], sha256=exhibit.sha256)

@@ -3,7 +3,9 @@ completed, laid out like the agreement itself (ready to be digitally signed)."""
 
 from __future__ import annotations
 
+from closingdesk.adapters.documents.pdf_agreement import exhibit_b_of, with_exhibit_b
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
+from closingdesk.domain.agreement_document import exhibit_b_text
 from closingdesk.domain.agreement_form import AgreementData
 from closingdesk.domain.executed_agreement import (
     EXECUTED,
@@ -21,8 +23,13 @@ def render_executed_pdf(
     version: int,
     company: Signed,
     purchaser: Signed,
+    supplement: tuple[int, bytes] | None = None,
 ) -> bytes:
+    """``supplement``: the prospectus supplement (version, bytes) the signed agreement had
+    attached as Exhibit B, attached again."""
+    exhibit = exhibit_b_of(supplement)
     context = executed_context(terms, data, version=version, company=company, purchaser=purchaser)
+    context = {**context, "exhibit_b": exhibit_b_text(terms, exhibit)}
     meta = PdfMeta(
         title=executed_footer(context),
         subject=f"Executed Securities Purchase Agreement with {terms.issuer_name}",
@@ -30,4 +37,4 @@ def render_executed_pdf(
         dated=terms.agreement_date,
         identity=f"executed|{terms.slug}|{data.purchaser_name}|v{version}",
     )
-    return render_pdf(EXECUTED, context, meta)
+    return with_exhibit_b(render_pdf(EXECUTED, context, meta), supplement, exhibit)

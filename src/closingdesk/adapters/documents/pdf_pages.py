@@ -16,7 +16,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
 from closingdesk.adapters.documents.pdf_paragraphs import KeptParagraph
-from closingdesk.adapters.documents.pdf_styles import MARGIN, PAGE, SERIF, styles, with_fallback
+from closingdesk.adapters.documents.pdf_styles import MARGIN, SERIF, styles, with_fallback
 
 FOOTER_SIZE = 8
 
@@ -55,12 +55,12 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
 
     def _footer(self, number: int, total: int) -> None:
         """A rule, the document's name (wrapped when long) and the page number under it."""
-        top = MARGIN - 0.3 * inch
+        top, width = MARGIN - 0.3 * inch, self._pagesize[0]  # landscape pages too
         self.setStrokeColorRGB(0.6, 0.6, 0.6)
         self.setLineWidth(0.4)
-        self.line(MARGIN, top + 10, PAGE[0] - MARGIN, top + 10)
+        self.line(MARGIN, top + 10, width - MARGIN, top + 10)
         name = KeptParagraph(with_fallback(self._meta.title), styles()["footer"])
-        _, height = name.wrap(PAGE[0] - 2 * MARGIN - 1.1 * inch, MARGIN)
+        _, height = name.wrap(width - 2 * MARGIN - 1.1 * inch, MARGIN)
         name.drawOn(self, MARGIN, top + FOOTER_SIZE - height)
         self.setFont(SERIF, FOOTER_SIZE)
-        self.drawRightString(PAGE[0] - MARGIN, top, f"Page {number} of {total}")
+        self.drawRightString(width - MARGIN, top, f"Page {number} of {total}")

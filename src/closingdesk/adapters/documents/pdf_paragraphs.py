@@ -4,12 +4,13 @@ Most of an agreement's paragraphs (the form's wording, the warrant's) are the sa
 every purchaser; parsing their markup and breaking them into lines is most of the cost of
 a PDF. A paragraph's frags and lines depend only on its markup, its style and the width it
 is set in, so they are computed once and kept (bounded) for the next document. The lines
-are only read when drawn, and a paragraph split across pages makes new paragraphs, so a
-kept result is never changed.
+are only read when drawn; splitting a paragraph across pages changes its lines in place
+(the first part's last line), so a paragraph is split on a copy of the kept lines.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
@@ -68,3 +69,8 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
         self.width, (self.blPara, self.height) = availWidth, kept
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if self._key is not None and hasattr(self, "blPara"):
+            self.blPara = copy.deepcopy(self.blPara)  # the kept lines stay as they were
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]

@@ -2,16 +2,18 @@
 
 The face is Source Serif Pro (SIL Open Font License, from the ``font-source-serif-pro``
 package), embedded and subset, so names in any Latin, Greek or Cyrillic script print.
-Chinese, Japanese and Korean text, which it lacks, is set in the standard Asian fonts of
-PDF readers (not embedded). Fonts are registered with reportlab on first use, not at import.
+Chinese, Japanese, Korean and Arabic runs, which it lacks, are set in embedded Noto fonts
+(:mod:`~closingdesk.adapters.documents.pdf_scripts`). Fonts are registered with reportlab
+on first use, not at import.
 
->>> with_fallback("Sakura Fund (さくら) & 山田")
-'Sakura Fund (<font name="HeiseiMin-W3">さくら</font>) &amp; <font name="STSong-Light">山田</font>'
+>>> with_fallback("Sakura & ") == "Sakura &amp; "
+True
+>>> with_fallback("山田 (A)").startswith('<font name="ClosingdeskCJK-')
+True
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib.resources import files
 from xml.sax.saxutils import escape
@@ -21,23 +23,27 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
+
+from closingdesk.adapters.documents.pdf_scripts import (
+    RUNS,
+    arabic_visual,
+    cjk_font,
+    register_arabic,
+)
 
 PAGE = LETTER
 MARGIN = inch
 WIDTH = PAGE[0] - 2 * MARGIN
 STEP = 0.5 * inch  # one level of indentation
 SERIF, SERIF_BOLD = "ClosingdeskSerif", "ClosingdeskSerif-Bold"
+ASIAN = RUNS  # the runs set in another font than ours (the name kept for its callers)
 FACES = {
     SERIF: "SourceSerifPro-Regular.ttf",
     SERIF_BOLD: "SourceSerifPro-Bold.ttf",
     "ClosingdeskSerif-Italic": "SourceSerifPro-It.ttf",
     "ClosingdeskSerif-BoldItalic": "SourceSerifPro-BoldIt.ttf",
 }
-JAPANESE, KOREAN, CHINESE = "HeiseiMin-W3", "HYSMyeongJo-Medium", "STSong-Light"
-ASIAN = re.compile("[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
-KANA, HANGUL = re.compile("[\u3040-\u30ff]"), re.compile("[\uac00-\ud7af]")
 
 
 @lru_cache(maxsize=1)
@@ -46,20 +52,24 @@ def register_fonts() -> None:
     for name, file_name in FACES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / file_name)))
     pdfmetrics.registerFontFamily(SERIF, *FACES)
-    for name in (JAPANESE, KOREAN, CHINESE):
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
+    register_arabic()
 
 
 def with_fallback(text: str) -> str:
-    """Paragraph markup for a text: escaped, its Chinese, Japanese or Korean runs in a
-    font that has them."""
+    """Paragraph markup for a text: escaped, its Chinese, Japanese, Korean or Arabic runs
+    in an embedded font that has them (Arabic joined and in right-to-left order)."""
     if text.isascii():
         return escape(text)
+    register_fonts()
     out, position = [], 0
-    for match in ASIAN.finditer(text):
+    for match in RUNS.finditer(text):
         run = match.group()
-        font = JAPANESE if KANA.search(run) else KOREAN if HANGUL.search(run) else CHINESE
-        out += [escape(text[position : match.start()]), f'<font name="{font}">{run}</font>']
+        if match.lastgroup == "cjk":
+            font, shown = cjk_font(run), run
+        else:
+            font, shown = register_arabic(), arabic_visual(run)
+        tagged = f'<font name="{font}">{escape(shown)}</font>'
+        out += [escape(text[position : match.start()]), tagged]
         position = match.end()
     return "".join([*out, escape(text[position:])])
 

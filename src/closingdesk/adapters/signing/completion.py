@@ -10,24 +10,26 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from closingdesk.adapters.documents.pdf_styles import styles as closingdesk_styles
+from closingdesk.adapters.documents.pdf_styles import with_fallback as escape
 from closingdesk.domain.signing_evidence import Completion, SigningEvidence, check_completion
 
 HEADERS = ("#", "Signer", "Side", "Method", "When (UTC)", "IP address", "User agent",
            "Link / sent to", "Consent", "Document seen")  # fmt: skip
+NONE = "none attached"
 WIDTHS = (0.3, 1.5, 0.75, 0.85, 1.15, 0.95, 1.5, 1.2, 0.8, 0.9)
 
 
 def completion_pdf(completion: Completion) -> bytes:
-    styles = getSampleStyleSheet()
-    cell = ParagraphStyle("cell", parent=styles["BodyText"], fontSize=7.5, leading=9)
+    styles = closingdesk_styles()  # our embedded faces: names in any script print
+    cell = ParagraphStyle("cell", parent=styles["line"], fontSize=7.5, leading=9)
     out = BytesIO()
     document = SimpleDocTemplate(
         out,
@@ -41,8 +43,8 @@ def completion_pdf(completion: Completion) -> bytes:
         bottomMargin=0.5 * inch,
     )
     story = [
-        Paragraph("Certificate of completion", styles["Title"]),
-        *(Paragraph(line, styles["BodyText"]) for line in _summary(completion)),
+        Paragraph("Certificate of completion", styles["title"]),
+        *(Paragraph(line, styles["flush"]) for line in _summary(completion)),
         Spacer(0, 0.15 * inch),
         _table(completion, cell),
         Spacer(0, 0.15 * inch),
@@ -59,6 +61,7 @@ def _summary(completion: Completion) -> list[str]:
         ("Offering", completion.offering),
         ("Executed PDF SHA-256", completion.executed_sha256),
         ("Company signing certificate (SHA-256)", completion.certificate_fingerprint),
+        ("Exhibit B, prospectus supplement (SHA-256)", completion.exhibit_b_sha256 or NONE),
         ("Signing events", str(len(completion.events))),
         ("Certificate generated (UTC)", _utc(completion.generated_at)),
     ]

@@ -46,6 +46,24 @@ class OfferingDocumentRepository:
         row = self._c.execute(query).first()
         return _document(row) if row else None
 
+    def get(self, document_id: int) -> OfferingDocument | None:
+        """Any stored document by id (a purchaser's too), with its bytes."""
+        row = self._c.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
+        return _document(row) if row else None
+
+    def by_sha256(self, offering_id: int, *, kind: str, sha256: str) -> OfferingDocument | None:
+        """The offering's document of that kind with these bytes (its newest version)."""
+        c = t.documents.c
+        query = (
+            select(t.documents)
+            .where(c.offering_id == offering_id, c.purchaser_id.is_(None), c.kind == kind)
+            .where(c.sha256 == sha256)
+            .order_by(c.version.desc())
+            .limit(1)
+        )
+        row = self._c.execute(query).first()
+        return _document(row) if row else None
+
     def add(
         self,
         offering_id: int,
