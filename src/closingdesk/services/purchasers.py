@@ -16,7 +16,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book import name_key, validate_book
 from closingdesk.domain.book_merge import UPDATABLE, ImportPlan, NewPurchaser, plan_import
 from closingdesk.domain.offering import Offering
-from closingdesk.domain.problems import InvalidInput, NotFound
+from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem, cell
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
@@ -56,7 +56,7 @@ def import_book(
         if problems:
             raise InvalidInput(f"{raw.source} was refused; nothing was imported", problems)
         at = stamp(now)
-        _apply(uow, found, plan, at=at)
+        _apply(uow, found, plan, raw.source, at=at)
         ids = uow.purchasers.ids_by_key(found.id) if plan.creates else {}
         payload = _import_event(found, raw.source, path, plan, ids)
         uow.events.append(
@@ -77,9 +77,12 @@ def _row_order(problem: Any) -> tuple[int, str]:
     return 0, where
 
 
-def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) -> None:
+def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, source: str, *, at: str) -> None:
+    """Add and change purchasers. Each change is written only if neither side has signed
+    when it is written (a purchaser may sign while the book is read): one that was signed
+    meanwhile refuses the whole import, and the unit of work undoes the rest."""
     uow.purchasers.add_many(NEW_COLUMNS, [_new_values(offering.id, n, at) for n in plan.creates])
-    uow.purchasers.update_many(
+    signed = uow.purchasers.update_unsigned(
         [
             {
                 "id": u.purchaser.id,
@@ -90,6 +93,19 @@ def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) ->
             for u in plan.updates
         ]
     )
+    if signed:
+        by_id = {u.purchaser.id: u for u in plan.updates}
+        raise Conflict(
+            f"{source} was refused; nothing was imported",
+            [
+                Problem(
+                    cell(source, by_id[pid].entry.row, "name"),
+                    f"purchaser {pid} ({by_id[pid].purchaser.name}) signed while the book was "
+                    "being imported: a signed agreement binds, its purchaser cannot change",
+                )
+                for pid in signed
+            ],
+        )
 
 
 # The order of _new_values: the name and its key, the book's other columns, the times.
