@@ -191,7 +191,8 @@ def _finish(
     actor: str,
     at: str,
 ) -> WireDecision:
-    gained, lost = refresh_funded(uow, offering)
+    concerned = [] if payload["purchaser_id"] is None else [payload["purchaser_id"]]
+    gained, lost = refresh_funded(uow, offering, concerned)  # whose money moved: theirs
     payload = {**payload, "funded": gained, "no_longer_funded": lost}
     uow.events.append(at=at, actor=actor, entries=[(kind, subject, payload)])
     uow.commit()

@@ -100,7 +100,9 @@ class PurchaserRepository:
         c = t.purchasers.c
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            self._c.execute(select(c.id).where(c.id.in_(chunk)).order_by(c.id).with_for_update())
+            self._c.execute(
+                select(c.id).where(c.id.in_(chunk)).order_by(c.id).with_for_update(key_share=True)
+            )
 
     def ids_by_key(self, offering_id: int) -> dict[str, int]:
         c = t.purchasers.c
@@ -121,14 +123,14 @@ class PurchaserRepository:
         if purchaser_id is not None:
             query = query.where(c.id == purchaser_id)
         if lock:
-            query = query.with_for_update()
+            query = query.with_for_update(key_share=True)
         for row in self._c.execute(query):
             yield purchaser_from_row(row)
 
     def get(self, purchaser_id: int, *, lock: bool = False) -> Purchaser | None:
         """``lock``: hold the row until the transaction ends, and read it as it is then."""
         query = select(t.purchasers).where(t.purchasers.c.id == purchaser_id)
-        row = self._c.execute(query.with_for_update() if lock else query).first()
+        row = self._c.execute(query.with_for_update(key_share=True) if lock else query).first()
         return purchaser_from_row(row) if row else None
 
     def count(self, offering_id: int) -> int:
