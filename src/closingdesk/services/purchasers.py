@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from closingdesk.adapters.book_files import read_book
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
@@ -81,7 +82,15 @@ def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, source: str, *
     """Add and change purchasers. Each change is written only if neither side has signed
     when it is written (a purchaser may sign while the book is read): one that was signed
     meanwhile refuses the whole import, and the unit of work undoes the rest."""
-    uow.purchasers.add_many(NEW_COLUMNS, [_new_values(offering.id, n, at) for n in plan.creates])
+    try:
+        uow.purchasers.add_many(
+            NEW_COLUMNS, [_new_values(offering.id, n, at) for n in plan.creates]
+        )
+    except IntegrityError as error:  # the names are unique: another import added one meanwhile
+        raise Conflict(
+            f"{source} was refused; nothing was imported: another import added some of its "
+            "purchasers at the same time; import it again to see what is still new"
+        ) from error
     signed = uow.purchasers.update_unsigned(
         [
             {

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.services.purchasers import import_book
 from tests.integration.concurrency.races import race
 from tests.scenarios import ACTOR, NOW, book_file
@@ -39,3 +40,25 @@ def test_a_book_imported_while_the_purchaser_signs_never_rewrites_the_signed_pur
         assert (alpha.shares, alpha.dtc_account) == (5_000_000, "Z-9")
         assert signing.refusal is not None
     assert (importing.refusal is None) != (signing.refusal is None)
+
+
+def test_two_imports_adding_the_same_purchaser_at_once_add_them_once(
+    engine: Engine, tmp_path: Path
+) -> None:
+    ready_closing(engine, tmp_path)
+    newcomer = BOOK + "Delta Holdings,7000,,,,,,,\n"
+    first_book = book_file(tmp_path, newcomer, "first.csv")
+    second_book = book_file(tmp_path, newcomer, "second.csv")
+
+    first, second = race(
+        engine,
+        lambda: import_book(engine, first_book, offering=None, actor=ACTOR, now=NOW),
+        lambda: import_book(engine, second_book, offering=None, actor=ACTOR, now=NOW),
+        at="INSERT INTO purchasers",
+    )
+
+    assert first.error is None and second.error is None, (first, second)
+    assert first.refusal is None or "another import" in str(first.refusal)
+    with UnitOfWork(engine, read_only=True) as uow:
+        names = [p.name for p in uow.purchasers.list(1)]
+    assert names.count("Delta Holdings") == 1
