@@ -22,13 +22,25 @@ def make_engine(url: str, *, lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> En
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     wait_ms = max(1, int(lock_wait_seconds * 1000))
-    if url.startswith("postgresql"):
-        engine = create_engine(url, connect_args={"options": f"-c lock_timeout={wait_ms}"})
-    else:
-        engine = create_engine(url)
+    engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _serialise_sqlite_writers(engine, wait_ms)
+    elif engine.dialect.name == "postgresql":
+        _bound_postgres_lock_waits(engine, wait_ms)
     return engine
+
+
+def _bound_postgres_lock_waits(engine: Engine, wait_ms: int) -> None:
+    """Each session waits at most ``wait_ms`` for a lock (then the statement fails with
+    lock_not_available, which the unit of work turns into a refusal)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(wait_ms)}")
+        dbapi_connection.autocommit = autocommit
 
 
 def _serialise_sqlite_writers(engine: Engine, wait_ms: int) -> None:
