@@ -124,8 +124,8 @@ def late(
         f"after the close of business ({deadline})"
     )
     step = (
-        "the company decides whether to accept it; if not, send it back and record it: "
-        f"{_refund(txn_id)}"
+        "the company decides whether to accept it, with a reason: closingdesk funding "
+        f"accept-late {txn_id} --reason ...; if not, send it back and record it: {_refund(txn_id)}"
     )
     return FundingException("late", payer.purchaser_id, txn_id, amount, what, step)
 
@@ -140,5 +140,8 @@ def returned(
     if purchaser_id is None:
         step = "nothing to refund: the money went back to the sender"
     else:
-        step = f"ask purchaser {purchaser_id} to wire the purchase price again"
+        step = (
+            f"ask purchaser {purchaser_id} to wire the purchase price again, and acknowledge "
+            f"the return: closingdesk funding acknowledge-return {txn_id} --reason ..."
+        )
     return FundingException("returned", purchaser_id, txn_id, amount, what, step)

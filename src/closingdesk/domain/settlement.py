@@ -107,3 +107,35 @@ def _transfer_agent(terms: OfferingTerms) -> list[str]:
             f"instruction to: set `transfer_agent.email` in the terms TOML {TEMPLATE}"
         ]
     return []
+
+
+def settled_money_problem(
+    purchaser: Purchaser, terms: OfferingTerms, *, received: Decimal, after: Decimal
+) -> str | None:
+    """Why a change that brings what counts for this purchaser from ``received`` to
+    ``after`` is refused, or None.
+
+    Once a purchaser's shares are instructed, the Purchase Price paid for them stays:
+    only money over it may be refunded or unmatched.
+
+    >>> from closingdesk.domain.purchaser import Purchaser, empty_checklist
+    >>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+    >>> settled = {**empty_checklist(), "shares_instructed": True}
+    >>> alpha = Purchaser(1, 1, "Alpha Fund", 1000, None, None, None, (), None,
+    ...                   "0123", "A-1", None, None, None, settled)
+    >>> settled_money_problem(alpha, terms, received=Decimal("2500.00"), after=Decimal("2000"))
+    >>> why = settled_money_problem(alpha, terms, received=Decimal("2500"), after=Decimal("0"))
+    >>> why.split("; ")[1]
+    'only the excess over it, $500.00, may be refunded or unmatched'
+    """
+    if not purchaser.checklist.get("shares_instructed", False):
+        return None
+    price = purchaser.purchase_price(terms)
+    if after >= price or after >= received:
+        return None
+    excess = max(received - price, Decimal("0.00"))
+    return (
+        f"purchaser {purchaser.id} ({purchaser.name}) is settled: their shares were instructed "
+        f"on the Purchase Price of {format_usd(price)}, which stays; only the excess over it, "
+        f"{format_usd(excess)}, may be refunded or unmatched"
+    )

@@ -133,7 +133,11 @@ def _countersign(
 def _purchasers(
     uow: UnitOfWork, offering_id: int, slug: str, ids: Sequence[int] | None
 ) -> list[Purchaser]:
-    everyone = uow.purchasers.list(offering_id)
+    """The purchasers to countersign, their rows held until the commit (read after the
+    lock): a second countersigning at the same time waits, then finds them countersigned."""
+    if ids is not None:
+        uow.purchasers.lock(ids)
+    everyone = uow.purchasers.list(offering_id, lock=ids is None)
     if ids is None:
         return everyone
     by_id = {p.id: p for p in everyone}

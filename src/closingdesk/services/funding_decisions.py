@@ -1,13 +1,17 @@
 """What people decide about wires: match one to a purchaser, undo a match, record a refund.
 
 Each decision is refused when it makes no sense (matching a debit, matching money that is
-already matched, refunding more than came in), and each is recorded with its actor and
-reason in the same transaction, with the `funded` items it moved.
+already matched, refunding more than came in, taking back money a settled purchaser's shares
+were paid with), and each is recorded with its actor and reason in the same transaction,
+with the `funded` items it moved. Each holds the wire's row and its purchaser's row from
+before it reads them until it commits: a settle run or another decision on the same
+money waits, then sees it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -16,11 +20,13 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.funding import Wire
 from closingdesk.domain.money import CENT, format_usd
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
+from closingdesk.domain.settlement import settled_money_problem
 from closingdesk.services.clock import stamp
-from closingdesk.services.funding_state import refresh_funded
+from closingdesk.services.funding_state import reconciliation_of, refresh_funded
 from closingdesk.services.offerings import resolve_offering
 
 
@@ -44,7 +50,7 @@ def match_wire(
 ) -> WireDecision:
     with UnitOfWork(engine) as uow:
         found, store, txn = _credit(uow, offering, txn_id, "matched to a purchaser")
-        purchaser = uow.purchasers.get(purchaser_id)
+        purchaser = uow.purchasers.get(purchaser_id, lock=True)
         if purchaser is None or purchaser.offering_id != found.id:
             raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
         if txn.purchaser_id is not None:
@@ -73,12 +79,9 @@ def unmatch_wire(
         found, store, txn = _credit(uow, offering, txn_id, "unmatched")
         if txn.purchaser_id is None:
             raise Conflict(f"transaction {txn_id} is not matched to anyone")
-        purchaser = uow.purchasers.get(txn.purchaser_id)
-        if purchaser is not None and purchaser.checklist.get("shares_instructed", False):
-            raise Conflict(
-                f"purchaser {purchaser.id} ({purchaser.name}) is settled: their shares were "
-                "instructed on this money, so the match stands"
-            )
+        _keep_settled_money(
+            uow, found, txn.purchaser_id, txn_id, lambda w: replace(w, purchaser_id=None)
+        )
         at = stamp(now)
         store.set_match(txn_id, purchaser_id=None, by=None, at=None, note=None)
         payload = {"transaction_id": txn_id, "purchaser_id": txn.purchaser_id, "reason": reason}
@@ -119,6 +122,14 @@ def mark_refunded(
                 f"a refund of transaction {txn_id} must be more than $0.00 and at most "
                 f"{format_usd(left)}, what is left of it; got {format_usd(refund)}"
             )
+        if txn.purchaser_id is not None:
+            _keep_settled_money(
+                uow,
+                found,
+                txn.purchaser_id,
+                txn_id,
+                lambda w: replace(w, refunded=w.refunded + refund),
+            )
         at = stamp(now)
         store.set_refund(txn_id, amount=txn.refunded_amount + refund, reference=reference)
         payload: dict[str, Any] = {
@@ -147,6 +158,29 @@ def _credit(
     return found, store, txn
 
 
+def _keep_settled_money(
+    uow: UnitOfWork,
+    offering: Offering,
+    purchaser_id: int,
+    txn_id: int,
+    change: Callable[[Wire], Wire],
+) -> None:
+    """Hold the purchaser's row, and refuse a change of wire ``txn_id`` that would take back
+    money their settled shares were paid with (as the rows stand now, locked)."""
+    purchaser = uow.purchasers.get(purchaser_id, lock=True)
+    if purchaser is None or not purchaser.checklist.get("shares_instructed", False):
+        return
+    wires = FundingRepository(uow.connection).wires(offering.id, {purchaser_id})
+    changed = [change(w) if w.txn_id == txn_id else w for w in wires]
+    [before] = reconciliation_of(offering, [purchaser], wires).purchasers
+    [after] = reconciliation_of(offering, [purchaser], changed).purchasers
+    problem = settled_money_problem(
+        purchaser, offering.terms, received=before.received, after=after.received
+    )
+    if problem is not None:
+        raise Conflict(f"transaction {txn_id}: {problem}")
+
+
 def _finish(
     uow: UnitOfWork,
     offering: Offering,
@@ -157,7 +191,8 @@ def _finish(
     actor: str,
     at: str,
 ) -> WireDecision:
-    gained, lost = refresh_funded(uow, offering)
+    concerned = [] if payload["purchaser_id"] is None else [payload["purchaser_id"]]
+    gained, lost = refresh_funded(uow, offering, concerned)  # whose money moved: theirs
     payload = {**payload, "funded": gained, "no_longer_funded": lost}
     uow.events.append(at=at, actor=actor, entries=[(kind, subject, payload)])
     uow.commit()

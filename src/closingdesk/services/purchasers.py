@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from closingdesk.adapters.book_files import read_book
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book import name_key, validate_book
 from closingdesk.domain.book_merge import UPDATABLE, ImportPlan, NewPurchaser, plan_import
 from closingdesk.domain.offering import Offering
-from closingdesk.domain.problems import InvalidInput, NotFound
+from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem, cell
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
@@ -56,7 +57,7 @@ def import_book(
         if problems:
             raise InvalidInput(f"{raw.source} was refused; nothing was imported", problems)
         at = stamp(now)
-        _apply(uow, found, plan, at=at)
+        _apply(uow, found, plan, raw.source, at=at)
         ids = uow.purchasers.ids_by_key(found.id) if plan.creates else {}
         payload = _import_event(found, raw.source, path, plan, ids)
         uow.events.append(
@@ -77,9 +78,20 @@ def _row_order(problem: Any) -> tuple[int, str]:
     return 0, where
 
 
-def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) -> None:
-    uow.purchasers.add_many(NEW_COLUMNS, [_new_values(offering.id, n, at) for n in plan.creates])
-    uow.purchasers.update_many(
+def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, source: str, *, at: str) -> None:
+    """Add and change purchasers. Each change is written only if neither side has signed
+    when it is written (a purchaser may sign while the book is read): one that was signed
+    meanwhile refuses the whole import, and the unit of work undoes the rest."""
+    try:
+        uow.purchasers.add_many(
+            NEW_COLUMNS, [_new_values(offering.id, n, at) for n in plan.creates]
+        )
+    except IntegrityError as error:  # the names are unique: another import added one meanwhile
+        raise Conflict(
+            f"{source} was refused; nothing was imported: another import added some of its "
+            "purchasers at the same time; import it again to see what is still new"
+        ) from error
+    signed = uow.purchasers.update_unsigned(
         [
             {
                 "id": u.purchaser.id,
@@ -90,6 +102,19 @@ def _apply(uow: UnitOfWork, offering: Offering, plan: ImportPlan, *, at: str) ->
             for u in plan.updates
         ]
     )
+    if signed:
+        by_id = {u.purchaser.id: u for u in plan.updates}
+        raise Conflict(
+            f"{source} was refused; nothing was imported",
+            [
+                Problem(
+                    cell(source, by_id[pid].entry.row, "name"),
+                    f"purchaser {pid} ({by_id[pid].purchaser.name}) signed while the book was "
+                    "being imported: a signed agreement binds, its purchaser cannot change",
+                )
+                for pid in signed
+            ],
+        )
 
 
 # The order of _new_values: the name and its key, the book's other columns, the times.

@@ -11,9 +11,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from closingdesk.adapters.store.decision_repository import DecisionRepository
 from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.funding import Reconciliation
+from closingdesk.domain.exception_decisions import ExceptionDecision, closing_decision
+from closingdesk.domain.funding import FundingException, Reconciliation
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.payment_reference import payment_reference
 from closingdesk.services.funding_state import reconciliation_of, wire_of
@@ -26,6 +28,15 @@ class FundingReport:
     result: Reconciliation
     names: dict[int, str]  # purchaser id -> name
     transactions: dict[int, StoredTransaction]
+    decisions: tuple[ExceptionDecision, ...] = ()  # on exceptions (accept a late wire, ...)
+
+    def decision(self, exception: FundingException) -> ExceptionDecision | None:
+        """The decision that closed this exception, if any."""
+        return closing_decision(exception, self.decisions)
+
+    def holds_settlement(self, exception: FundingException) -> bool:
+        """Whether this exception holds its purchaser's settlement (open, about one)."""
+        return exception.purchaser_id is not None and self.decision(exception) is None
 
     def name(self, purchaser_id: int | None) -> str | None:
         return None if purchaser_id is None else self.names.get(purchaser_id)
@@ -36,9 +47,10 @@ def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
         found = resolve_offering(uow, offering)
         purchasers = uow.purchasers.list(found.id)
         stored = FundingRepository(uow.connection).transactions(found.id)
+        decisions = tuple(DecisionRepository(uow.connection).of_offering(found.id))
     result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored])
     names = {p.id: p.name for p in purchasers}
-    return FundingReport(found, result, names, {s.id: s for s in stored})
+    return FundingReport(found, result, names, {s.id: s for s in stored}, decisions)
 
 
 def report_document(report: FundingReport) -> dict[str, Any]:
@@ -78,9 +90,22 @@ def report_document(report: FundingReport) -> dict[str, Any]:
                 "amount": e.amount,
                 "what": e.what,
                 "next_step": e.next_step,
+                "holds_settlement": report.holds_settlement(e),
+                "decision": decision_document(report.decision(e)),
             }
             for e in r.exceptions
         ],
+    }
+
+
+def decision_document(decision: ExceptionDecision | None) -> dict[str, Any] | None:
+    if decision is None:
+        return None
+    return {
+        "kind": decision.kind,
+        "reason": decision.reason,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at,
     }
 
 

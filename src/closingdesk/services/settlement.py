@@ -1,10 +1,13 @@
 """Settling: for every purchaser who is ready, the DWAC instruction and the warrant, at once.
 
-A purchaser is ready when both sides signed, exactly the Purchase Price came in, and the
-transfer agent can act (:mod:`closingdesk.domain.settlement`). Everything for one run is
-written in one transaction, under a lock on the offering, and readiness is decided inside
-it: two settle commands at the same time never instruct the same shares twice or issue a
-second warrant (the second finds them settled; unique columns are the last guard).
+A purchaser is ready when both sides signed, exactly the Purchase Price came in, no
+funding exception on their wires is open, and the transfer agent can act
+(:mod:`closingdesk.domain.settlement`). Everything for one run is written in one
+transaction, under a lock on the offering and on the purchasers' rows, and readiness is
+decided inside it: two settle commands at the same time never instruct the same shares
+twice or issue a second warrant (the second finds them settled; unique columns are the
+last guard), and a match, unmatch, refund or signature concerning those purchasers waits
+for the run, then sees it.
 Mail goes out afterwards (:mod:`closingdesk.services.deliveries`): a mail server is not
 a transaction.
 """
@@ -68,7 +71,7 @@ def settle(
         found = resolve_offering(uow, offering)
         store = SettlementRepository(uow.connection)
         store.lock_offering(found.id)
-        ready, not_ready, already = readiness(uow, found, purchaser_id=purchaser_id)
+        ready, not_ready, already = readiness(uow, found, purchaser_id=purchaser_id, lock=True)
         if not ready:
             return SettlementRun(found, None, (), tuple(not_ready), tuple(already))
         terms = found.terms

@@ -87,7 +87,8 @@ def confirm_shares(
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = SettlementRepository(uow.connection)
-        instructed = {i.purchaser_id: i for i in store.instructions(found.id)}
+        # held until the commit: a second confirmation at the same time waits, then is refused
+        instructed = {i.purchaser_id: i for i in store.instructions(found.id, lock=True)}
         problems = [
             p
             for n, c in enumerate(confirmations, start=2)
@@ -97,7 +98,17 @@ def confirm_shares(
             raise Conflict("the confirmations were refused; nothing was recorded", problems)
         at = stamp(now)
         for c in confirmations:
-            store.confirm(c.purchaser_id, at=at, by=actor, reference=c.reference)
+            if not store.confirm(c.purchaser_id, at=at, by=actor, reference=c.reference):
+                raise Conflict(
+                    "the confirmations were refused; nothing was recorded",
+                    [
+                        Problem(
+                            f"purchaser {c.purchaser_id}",
+                            "the credit was already confirmed (twice in this file, or by "
+                            "another confirmation at the same time)",
+                        )
+                    ],
+                )
         ids = [c.purchaser_id for c in confirmations]
         uow.purchasers.set_checklist(ids, "shares_confirmed", done=True)
         uow.events.append(

@@ -205,3 +205,15 @@ def test_the_purchasers_page_shows_the_reference_then_the_wire_that_arrived(
     paid = purchaser.get(f"/p/{issued.token}").text
     assert 'data-payment="funded"' in paid and "paid in full" in paid
     assert paid.count("arrived on Tuesday, March 12, 2002.") == 2
+
+
+def test_the_exceptions_queue_shows_the_decision_that_closed_a_late_wire(closing: Closing) -> None:
+    from closingdesk.services.exception_decisions import accept_late_wire
+
+    upload(closing, ALPHA_PAID.replace("10:05", "18:30"))
+    accept_late_wire(
+        closing.engine, 1, reason="the CFO agreed", offering=None, actor=ACTOR, now=NOW
+    )
+    page = closing.signed_in("viewer").get(FUNDING)
+    assert page.status_code == 200
+    assert "(accept late) by test: the CFO agreed" in page.text

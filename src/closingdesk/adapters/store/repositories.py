@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Table, bindparam, func, insert, select, update
 
 from closingdesk.adapters.store import tables as t
-from closingdesk.domain.checklist import CHECKLIST
+from closingdesk.domain.checklist import CHECKLIST, SIGNED_ITEMS
 from closingdesk.domain.event_chain import ChainedEvent, canonical_json, chain_event
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.purchaser import Purchaser
@@ -79,24 +79,58 @@ class PurchaserRepository:
             values = {k: v for k, v in row.items() if k != "id"}
             self._c.execute(update(t.purchasers).where(t.purchasers.c.id == row["id"]), values)
 
+    def update_unsigned(self, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """As :meth:`update_many`, but only where neither side has signed, as read when the
+        row is written; the ids of the rows left as they were because someone had signed."""
+        c = t.purchasers.c
+        kept = []
+        for row in rows:
+            values = {k: v for k, v in row.items() if k != "id"}
+            statement = update(t.purchasers).where(
+                c.id == row["id"], *(c[item].is_(False) for item in SIGNED_ITEMS)
+            )
+            if self._c.execute(statement, values).rowcount != 1:
+                kept.append(int(row["id"]))
+        return kept
+
+    def lock(self, purchaser_ids: Iterable[int]) -> None:
+        """Hold these purchasers' rows until the transaction ends (in id order, so two
+        transactions locking overlapping sets never deadlock)."""
+        ids = sorted(set(purchaser_ids))
+        c = t.purchasers.c
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            self._c.execute(
+                select(c.id).where(c.id.in_(chunk)).order_by(c.id).with_for_update(key_share=True)
+            )
+
     def ids_by_key(self, offering_id: int) -> dict[str, int]:
         c = t.purchasers.c
         query = select(c.name_key, c.id).where(c.offering_id == offering_id)
         return {r.name_key: r.id for r in self._c.execute(query)}
 
-    def list(self, offering_id: int, *, purchaser_id: int | None = None) -> list[Purchaser]:
-        return list(self.iter(offering_id, purchaser_id=purchaser_id))
+    def list(
+        self, offering_id: int, *, purchaser_id: int | None = None, lock: bool = False
+    ) -> list[Purchaser]:
+        return list(self.iter(offering_id, purchaser_id=purchaser_id, lock=lock))
 
-    def iter(self, offering_id: int, *, purchaser_id: int | None = None) -> Iterator[Purchaser]:
+    def iter(
+        self, offering_id: int, *, purchaser_id: int | None = None, lock: bool = False
+    ) -> Iterator[Purchaser]:
+        """``lock``: hold the rows read until the transaction ends (in id order)."""
         c = t.purchasers.c
         query = select(t.purchasers).where(c.offering_id == offering_id).order_by(c.id)
         if purchaser_id is not None:
             query = query.where(c.id == purchaser_id)
+        if lock:
+            query = query.with_for_update(key_share=True)
         for row in self._c.execute(query):
             yield purchaser_from_row(row)
 
-    def get(self, purchaser_id: int) -> Purchaser | None:
-        row = self._c.execute(select(t.purchasers).where(t.purchasers.c.id == purchaser_id)).first()
+    def get(self, purchaser_id: int, *, lock: bool = False) -> Purchaser | None:
+        """``lock``: hold the row until the transaction ends, and read it as it is then."""
+        query = select(t.purchasers).where(t.purchasers.c.id == purchaser_id)
+        row = self._c.execute(query.with_for_update(key_share=True) if lock else query).first()
         return purchaser_from_row(row) if row else None
 
     def count(self, offering_id: int) -> int:

@@ -121,14 +121,19 @@ class SettlementRepository:
     def set_dispatched(self, warrant_id: int, **values: Any) -> None:
         self._c.execute(update(warrants).where(_W.id == warrant_id).values(values))
 
-    def instructions(self, offering_id: int) -> list[InstructionRecord]:
+    def instructions(self, offering_id: int, *, lock: bool = False) -> list[InstructionRecord]:
+        """``lock``: hold the rows until the transaction ends, read as they are then."""
         query = select(dwac_instructions).where(_I.offering_id == offering_id).order_by(_I.id)
-        return [_instruction(row) for row in self._c.execute(query)]
+        rows = self._c.execute(query.with_for_update() if lock else query)
+        return [_instruction(row) for row in rows]
 
-    def confirm(self, purchaser_id: int, *, at: str, by: str, reference: str | None) -> None:
+    def confirm(self, purchaser_id: int, *, at: str, by: str, reference: str | None) -> bool:
+        """Record the credit unless it was confirmed already; whether it was recorded."""
         values = {"confirmed_at": at, "confirmed_by": by, "confirmation_reference": reference}
-        statement = update(dwac_instructions).where(_I.purchaser_id == purchaser_id)
-        self._c.execute(statement.values(values))
+        statement = update(dwac_instructions).where(
+            _I.purchaser_id == purchaser_id, _I.confirmed_at.is_(None)
+        )
+        return self._c.execute(statement.values(values)).rowcount == 1
 
     def runs(self, offering_id: int) -> list[Mapping[str, Any]]:
         c = settlement_runs.c

@@ -54,6 +54,17 @@ class TransactionPublic(BaseModel):
     candidates: list[CandidatePublic]
 
 
+class ExceptionDecisionPublic(BaseModel):
+    kind: str = Field(json_schema_extra={"enum": ["accept_late", "acknowledge_return"]})
+    reason: str
+    decided_by: str
+    decided_at: str
+
+
+class ExceptionDecisionCreate(BaseModel):
+    reason: str = Field(min_length=1, max_length=500, pattern=VISIBLE)
+
+
 class FundingExceptionPublic(BaseModel):
     kind: str = Field(
         json_schema_extra={
@@ -66,6 +77,13 @@ class FundingExceptionPublic(BaseModel):
     amount: Money
     what: str
     next_step: str
+    holds_settlement: bool = Field(
+        description="open and about a purchaser: their settlement waits for the money to be "
+        "put right or a decision"
+    )
+    decision: ExceptionDecisionPublic | None = Field(
+        default=None, description="the decision that closed it (accept a late wire, ...)"
+    )
 
 
 class ReconciliationPublic(BaseModel):

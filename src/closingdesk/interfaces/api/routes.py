@@ -14,6 +14,7 @@ from closingdesk.interfaces.api import (
     audit,
     book,
     documents,
+    exception_decisions,
     funding,
     links,
     offerings,
@@ -34,5 +35,15 @@ async def health() -> HealthPublic:
     return HealthPublic(status="ok")
 
 
-for module in (offerings, book, purchasers, documents, links, funding, settlement, audit):
+for module in (
+    offerings,
+    book,
+    purchasers,
+    documents,
+    links,
+    funding,
+    exception_decisions,
+    settlement,
+    audit,
+):
     router.include_router(module.router, dependencies=[Depends(bearer)])

@@ -160,7 +160,13 @@ def _print_report(report: FundingReport) -> None:
     if r.exceptions:
         out.print("\n[bold]Exceptions[/]")
         for e in r.exceptions:
-            out.print(f"  {e.kind}: {e.what}\n    next: {e.next_step}", markup=False)
+            decided = report.decision(e)
+            if decided is not None:
+                step = f"decided ({decided.kind}) by {decided.decided_by}: {decided.reason}"
+                out.print(f"  {e.kind}: {e.what}\n    {step}", markup=False)
+                continue
+            holds = " (holds settlement)" if report.holds_settlement(e) else ""
+            out.print(f"  {e.kind}{holds}: {e.what}\n    next: {e.next_step}", markup=False)
 
 
 def match_command(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from closingdesk.adapters.store.funding_repository import StoredTransaction
-from closingdesk.domain.funding import PurchaserFunding
+from closingdesk.domain.funding import FundingException, PurchaserFunding
 from closingdesk.domain.payment_reference import payment_reference
 from closingdesk.interfaces.web.paging import Paged
 from closingdesk.services.reconciliation import FundingReport
@@ -113,9 +113,19 @@ def _row(
 def _queue(report: FundingReport, returned: set[int]) -> list[QueueItem]:
     """Every exception; each credit matched to nobody is one ("unknown")."""
     return [
-        _item(report, e.kind, e.what, e.next_step, e.amount, e.purchaser_id, e.txn_id, returned)
+        _item(
+            report, e.kind, e.what, _step(report, e), e.amount, e.purchaser_id, e.txn_id, returned
+        )
         for e in report.result.exceptions
     ]
+
+
+def _step(report: FundingReport, exception: FundingException) -> str:
+    """The next step, or the decision that closed the exception."""
+    decided = report.decision(exception)
+    if decided is None:
+        return exception.next_step
+    return f"decided ({decided.kind.replace('_', ' ')}) by {decided.decided_by}: {decided.reason}"
 
 
 def _item(
