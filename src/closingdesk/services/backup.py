@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,10 +62,8 @@ def _copy_database(engine: Engine, folder: Path) -> tuple[Path | None, str]:
             raise InvalidInput("an in-memory SQLite database cannot be backed up")
         source = Path(url.database)
         target = folder / source.name
-        with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
+        with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(target)) as copy:
             live.backup(copy)  # a consistent copy, even while others write
-        live.close()
-        copy.close()
         return target, f"SQLite online backup of {source}"
     dump = shutil.which("pg_dump")
     plain = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
