@@ -32,6 +32,9 @@ from closingdesk.services.demo_closing import fund_and_settle
 from closingdesk.services.offerings import create_offering
 from closingdesk.services.purchasers import import_book
 from tests.conftest import _fresh_postgres_database
+from tests.integration.test_pades import TSA_TIME, tsa
+
+__all__ = ["tsa"]  # the loopback timestamp authority of the PAdES tests
 
 runner = CliRunner()
 ACTOR = "test"
@@ -244,3 +247,16 @@ def test_binder_verify_says_when_the_database_was_not_compared_and_compares_its_
     with zipfile.ZipFile(binder) as archive:
         path.write_bytes(archive.read("audit-checkpoint.json"))
     assert verified(closed, "--checkpoint", str(path))[0] == 1  # the binder's checkpoint too
+
+
+def test_with_a_timestamp_authority_the_checkpoint_carries_its_time(
+    closed: Engine, tmp_path: Path, tsa: tuple[str, bytes]
+) -> None:
+    url, _ = tsa
+    path = tmp_path / "stamped.json"
+    made = cli(closed, "audit", "checkpoint", "--out", str(path), "--tsa-url", url, "--json")
+    assert made.exit_code == 0, made.output
+    assert json.loads(made.stdout)["time_stamped"] is True
+    code, verdict = verified(closed, "--checkpoint", str(path))
+    assert code == 0, verdict
+    assert verdict["checkpoint"]["timestamp"] == TSA_TIME.isoformat()

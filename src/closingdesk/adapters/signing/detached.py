@@ -25,7 +25,9 @@ class DetachedVerdict:
     intact: bool  # the signature covers exactly these bytes
     trusted: bool  # its certificate chains to the given CA and was valid
     signer_fingerprint: str  # SHA-256 of the signer's certificate, lowercase hex
-    timestamp: datetime | None  # the timestamp authority's time, when time-stamped
+    # the timestamp authority's time, when time-stamped (the token intact and valid; the
+    # authority itself is not among the roots trusted here: check it with its own root)
+    timestamp: datetime | None
     problem: str | None
 
 
@@ -67,10 +69,12 @@ def verify_detached(
     except Exception as error:
         return DetachedVerdict(False, False, "", None, f"the signature cannot be checked: {error}")
     fingerprint = status.signing_cert.sha256.hex()
-    stamp = status.timestamp_validity
-    when = stamp.timestamp if stamp is not None else None
+    token = status.timestamp_validity
+    when = token.timestamp if token is not None and token.intact and token.valid else None
     problem = None
-    if not status.intact:
+    if token is not None and when is None:
+        problem = "its timestamp token does not match the signature (altered)"
+    elif not status.intact:
         problem = "the signature does not cover this content (altered)"
     elif not status.valid:
         problem = "the signature is not valid"
