@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -260,3 +261,16 @@ def test_with_a_timestamp_authority_the_checkpoint_carries_its_time(
     code, verdict = verified(closed, "--checkpoint", str(path))
     assert code == 0, verdict
     assert verdict["checkpoint"]["timestamp"] == TSA_TIME.isoformat()
+
+
+def test_an_unreachable_timestamp_authority_is_a_refusal_and_writes_nothing(
+    closed: Engine, tmp_path: Path
+) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed once the with ends: nothing listens
+    path = tmp_path / "never.json"
+    url = f"http://127.0.0.1:{port}/"
+    result = cli(closed, "audit", "checkpoint", "--out", str(path), "--tsa-url", url)
+    assert result.exit_code == 1
+    assert "could not be reached" in result.output and not path.exists()

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pyhanko.sign.timestamps import TimestampRequestError
 from sqlalchemy import Engine
 
 from closingdesk.adapters.signing.detached import DetachedVerdict, sign_detached, verify_detached
@@ -97,7 +98,13 @@ def checkpoint_of(
             "made_at": made_at,
         }
     )
-    signature = sign_detached(statement.encode(), signing_key(engine, offering), tsa_url=tsa_url)
+    key = signing_key(engine, offering)
+    try:
+        signature = sign_detached(statement.encode(), key, tsa_url=tsa_url)
+    except TimestampRequestError as error:
+        raise Conflict(
+            f"the timestamp authority {tsa_url} could not be reached: {error}; nothing was written"
+        ) from None
     document = {
         "statement": statement,
         "signature": base64.b64encode(signature).decode(),

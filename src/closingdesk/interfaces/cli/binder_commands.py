@@ -93,12 +93,16 @@ def verify_command(
     if json:
         return
     events, signed = binder_log_summary(content)
-    checkpoint = "its signed checkpoint" if signed else "no signed checkpoint (none in it)"
+    checkpoint = (
+        "its signed checkpoint checked against the offering's certificate"
+        if signed
+        else "it holds no signed checkpoint"
+    )
     out.print(f"{file}: every file matches its manifest", markup=False)
     if db:
         out.print(
             f"compared with the database: the manifest is one it recorded building; its "
-            f"{events} events are in the database's log unchanged; {checkpoint} checked",
+            f"{events} events are in the database's log unchanged; {checkpoint}",
             markup=False,
         )
     else:
