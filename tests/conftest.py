@@ -107,10 +107,14 @@ def _fresh_postgres_database(server_url: str) -> str:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
     """An empty database of each kind: a SQLite file, and a new PostgreSQL database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'closingdesk.db'}"
+    # its key file in the test's folder, not in the user's configuration folder
+    monkeypatch.setenv("CLOSINGDESK_SECRET_FILE", str(tmp_path / "closingdesk-pg.key"))
     server: str = request.getfixturevalue("postgres_server")
     return _fresh_postgres_database(server)
 

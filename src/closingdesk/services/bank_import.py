@@ -148,6 +148,11 @@ def _import(
             "format": parsed.format,
             "sha256": hashlib.sha256(content).hexdigest(),
             "matched": [list(pair) for pair in matched],
+            # each new transaction's id, direction and exact amount: what `audit verify`
+            # replays the bank_transactions table from
+            "transactions": [
+                [i, n.bank.direction, str(n.bank.amount)] for i, n in zip(ids, new, strict=True)
+            ],
             "returns": [list(pair) for pair in returns],
             "funded": gained,
             "no_longer_funded": lost,

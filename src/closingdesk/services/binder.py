@@ -47,11 +47,14 @@ from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.closing_memo import ClosingMemo, money_of
 from closingdesk.domain.event_chain import ChainedEvent
-from closingdesk.domain.problems import Problem
+from closingdesk.domain.offering import Offering
+from closingdesk.domain.problems import NotFound, Problem
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.services import binder_schedules as tables
 from closingdesk.services.audit import verify_chain
 from closingdesk.services.binder_exceptions import memo_exceptions
+from closingdesk.services.binder_log import binder_log_problems
+from closingdesk.services.checkpoints import checkpoint_of
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
 from closingdesk.services.reconciliation import funding_report
@@ -86,7 +89,13 @@ class BuiltBinder:
 
 
 def build_binder(
-    engine: Engine, out: Path, *, offering: str | None, actor: str, now: datetime
+    engine: Engine,
+    out: Path,
+    *,
+    offering: str | None,
+    actor: str,
+    now: datetime,
+    tsa_url: str | None = None,
 ) -> BuiltBinder:
     pdf_path, zip_path = _paths(out)
     report = funding_report(engine, offering=offering)
@@ -206,6 +215,7 @@ def build_binder(
     pdf = build_binder_pdf(sections, title=title)
     files = [BinderFile(_folder(s.kind) + s.file_name, s.content) for s in [*sources, *own]]
     files.append(BinderFile("audit-log.jsonl", _events_jsonl(events)))
+    files.append(_checkpoint_file(engine, found, events, tsa_url=tsa_url, now=now))
     archive = build_binder_zip(files, binder_pdf=pdf)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     pdf_path.write_bytes(pdf)
@@ -225,6 +235,7 @@ def build_binder(
 def verify_binder(content: bytes, *, source: str, engine: Engine | None = None) -> list[Problem]:
     """Every problem with a binder ZIP; with a database, also whether it built this manifest."""
     problems = verify_binder_zip(content, source=source)
+    problems.extend(binder_log_problems(content, source=source, engine=engine))
     if engine is None or problems:
         return problems
     manifest = _manifest_sha(content)
@@ -258,6 +269,23 @@ def _record(
             entries=[("binder.built", f"offering:{offering_id}", payload)],
         )
         uow.commit()
+
+
+def _checkpoint_file(
+    engine: Engine,
+    offering: Offering,
+    events: list[ChainedEvent],
+    *,
+    tsa_url: str | None,
+    now: datetime,
+) -> BinderFile:
+    """The log's head signed with the offering's key (services.checkpoints), or why not."""
+    try:
+        made = checkpoint_of(engine, offering, events, tsa_url=tsa_url, now=now)
+    except NotFound:
+        note = "No signed checkpoint: the offering has no signing key yet.\n"
+        return BinderFile("audit-checkpoint.txt", note.encode())
+    return BinderFile("audit-checkpoint.json", made.content)
 
 
 def _paths(out: Path) -> tuple[Path, Path]:

@@ -295,7 +295,9 @@ class Secrets:
 
 
 def installation_secrets(engine: Engine) -> Secrets:
-    with UnitOfWork(engine) as uow:
-        found = Secrets(uow.people.secret("session"), uow.people.secret("purchaser_link"))
-        uow.commit()
-    return found
+    """The keys from the installation's key file, never from the database (see
+    services.installation_keys)."""
+    from closingdesk.services.installation_keys import installation_keys
+
+    keys = installation_keys(engine)
+    return Secrets(keys["session"], keys["purchaser_link"])

@@ -2,7 +2,9 @@
 
 The first identity of an installation also makes the installation's local CA. Both private
 keys are stored encrypted under passphrases derived from the installation secret
-"signing_key"; the events record the certificates' fingerprints and subjects, never a key.
+"signing_key", which lives in the key file outside the database (services.installation_keys):
+a copy of the database alone cannot decrypt them. The events record the certificates'
+fingerprints and subjects, never a key.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import NotFound
 from closingdesk.services.clock import stamp
+from closingdesk.services.installation_keys import (
+    MissingSecrets,
+    installation_keys,
+    installation_keys_in,
+    key_file,
+)
 
 SECRET_NAME = "signing_key"
 
@@ -60,7 +68,7 @@ def ensure_in(
     stored = store.identity(offering.id)
     if stored is not None:
         return _public(stored)
-    secret = uow.people.secret(SECRET_NAME)
+    secret = installation_keys_in(uow)[SECRET_NAME]
     at, entries = stamp(now), []
     authority = store.authority()
     if authority is None:
@@ -98,9 +106,14 @@ def signing_identity(engine: Engine, offering: Offering) -> OfferingIdentity:
 def signing_key(engine: Engine, offering: Offering) -> SigningKey:
     """The offering's unlocked key, to sign executed PDFs with (see adapters.signing.pades)."""
     found = signing_identity(engine, offering)
-    with UnitOfWork(engine, read_only=True) as uow:  # the secret exists with the identity
-        secret = uow.people.secret(SECRET_NAME)
-    return unlock(found.identity, pki.passphrase(secret, f"offering:{offering.id}"))
+    secret = installation_keys(engine)[SECRET_NAME]
+    try:
+        return unlock(found.identity, pki.passphrase(secret, f"offering:{offering.id}"))
+    except ValueError:  # a wrong passphrase
+        raise MissingSecrets(
+            f"the signing key of offering {offering.slug!r} cannot be decrypted with the key "
+            f"file {key_file(engine)}: it is not the key file this database was made with"
+        ) from None
 
 
 def _public(stored: StoredIdentity) -> OfferingIdentity:

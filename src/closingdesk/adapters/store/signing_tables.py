@@ -1,7 +1,8 @@
 """The signing tables, on the same metadata as the rest of the store (see tables.py).
 
 Private keys are stored only as encrypted PKCS#8 PEM; each passphrase is derived from the
-installation secret named "signing_key" (in app_secrets) and the key's purpose.
+installation secret named "signing_key" (in the key file outside the database, see
+adapters.secret_file) and the key's purpose.
 """
 
 from __future__ import annotations

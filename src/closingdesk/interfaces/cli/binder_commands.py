@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from closingdesk.domain.problems import InvalidInput
+from closingdesk.interfaces.cli.audit_commands import TsaOption
 from closingdesk.interfaces.cli.common import (
     DbOption,
     JsonOption,
@@ -19,6 +20,7 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.services.binder import build_binder, verify_binder
+from closingdesk.services.binder_log import binder_log_summary
 from closingdesk.services.clock import utc_now
 
 binder_app = typer.Typer(help="The closing binder.", no_args_is_help=True)
@@ -37,11 +39,14 @@ def build_command(
     db: DbOption = None,
     offering: OfferingOption = None,
     json: JsonOption = False,
+    tsa_url: TsaOption = None,
 ) -> None:
     """Build the closing binder: one bookmarked PDF (memorandum, executed agreements,
     certificates, warrants, transfer agent papers, notices, audit log) and a ZIP of the
-    original files with a SHA-256 manifest."""
-    built = build_binder(open_store(db), out_file, offering=offering, actor=actor(), now=utc_now())
+    original files with a SHA-256 manifest, the event log and its signed checkpoint."""
+    built = build_binder(
+        open_store(db), out_file, offering=offering, actor=actor(), now=utc_now(), tsa_url=tsa_url
+    )
     if json:
         print_json(
             {
@@ -67,7 +72,8 @@ def verify_command(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Check every file of a binder ZIP against its manifest (exit 1 on any problem)."""
+    """Check every file of a binder ZIP against its manifest and its event log's chain;
+    with --db also against the database (exit 1 on any problem)."""
     try:
         content = file.read_bytes()
     except OSError as error:
@@ -79,9 +85,29 @@ def verify_command(
                 "file": str(file),
                 "ok": not problems,
                 "problems": [{"where": p.where, "what": p.what} for p in problems],
+                "database_compared": db is not None,
             }
         )
     if problems:
         raise InvalidInput(f"{file} does not verify", problems)
-    if not json:
-        out.print(f"{file}: every file matches its manifest", markup=False)
+    if json:
+        return
+    events, signed = binder_log_summary(content)
+    checkpoint = (
+        "its signed checkpoint checked against the offering's certificate"
+        if signed
+        else "it holds no signed checkpoint"
+    )
+    out.print(f"{file}: every file matches its manifest", markup=False)
+    if db:
+        out.print(
+            f"compared with the database: the manifest is one it recorded building; its "
+            f"{events} events are in the database's log unchanged; {checkpoint}",
+            markup=False,
+        )
+    else:
+        out.print(
+            f"the database was NOT compared: its {events} events chain, but only --db URL "
+            "shows whether the database's log still holds them and built this binder",
+            markup=False,
+        )

@@ -25,6 +25,7 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.services.clock import utc_now
+from closingdesk.services.installation_keys import key_file
 from closingdesk.services.offerings import create_offering, get_offering
 from closingdesk.services.signing_identity import ensure_signing_identity
 
@@ -65,6 +66,11 @@ def init(
         out.print(
             f"Created offering [bold]{offering.slug}[/] (id {offering.id}): "
             f"{escape(offering.terms.issuer_name)}"
+        )
+        out.print(
+            f"Secrets: {key_file(engine)} (keep it apart from copies of the database; "
+            "see closingdesk backup)",
+            markup=False,
         )
 
 

@@ -1,4 +1,4 @@
-"""status, audit log, audit verify."""
+"""status, audit log (audit verify and checkpoint: audit_commands)."""
 
 from __future__ import annotations
 
@@ -7,22 +7,20 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 from rich.table import Table
-from rich.text import Text
 
 from closingdesk.domain.checklist import CHECKLIST
+from closingdesk.interfaces.cli import audit_commands
 from closingdesk.interfaces.cli.common import (
-    EXIT_REFUSED,
     DbOption,
     JsonOption,
     OfferingOption,
     command,
-    err,
     open_store,
     out,
     print_json,
 )
 from closingdesk.interfaces.cli.purchaser_commands import purchaser_json
-from closingdesk.services.audit import audit_log, verify_chain
+from closingdesk.services.audit import audit_log
 from closingdesk.services.status import ClosingStatus, closing_status
 
 audit_app = typer.Typer(help="The hash-chained event log.", no_args_is_help=True)
@@ -44,7 +42,7 @@ SHORT = {
 def register(app: typer.Typer) -> None:
     command(app, "status")(status)
     command(audit_app, "log")(log)
-    command(audit_app, "verify")(verify)
+    audit_commands.register(app, audit_app)  # audit verify, audit checkpoint, backup
     app.add_typer(audit_app, name="audit")
 
 
@@ -169,28 +167,3 @@ def log(
     for e in events:
         table.add_row(str(e.seq), e.at, escape(e.actor), e.kind, escape(e.subject), e.hash[:12])
     out.print(table)
-
-
-def verify(db: DbOption = None, json: JsonOption = False) -> None:
-    """Check the hash chain: exit 0 when intact, 1 naming the first bad event."""
-    verdict = verify_chain(open_store(db))
-    if json:
-        broken = verdict.broken
-        print_json(
-            {
-                "intact": verdict.intact,
-                "events": verdict.events,
-                "first_bad_seq": broken.seq if broken else None,
-                "reason": broken.reason if broken else None,
-            }
-        )
-    elif verdict.broken is None:
-        out.print(f"[green]intact:[/] {verdict.events} events, every hash checks out")
-    else:
-        err.print(
-            Text.assemble(
-                (f"broken at event {verdict.broken.seq}: ", "bold red"), verdict.broken.reason
-            )
-        )
-    if not verdict.intact:
-        raise typer.Exit(EXIT_REFUSED)
