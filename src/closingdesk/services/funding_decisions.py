@@ -19,6 +19,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.money import CENT, format_usd
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.funding_state import refresh_funded
 from closingdesk.services.offerings import resolve_offering
@@ -42,6 +43,7 @@ def match_wire(
     now: datetime,
     reason: str | None = None,
 ) -> WireDecision:
+    refuse_unsafe({"reason": reason})
     with UnitOfWork(engine) as uow:
         found, store, txn = _credit(uow, offering, txn_id, "matched to a purchaser")
         purchaser = uow.purchasers.get(purchaser_id)
@@ -69,6 +71,7 @@ def unmatch_wire(
     now: datetime,
     reason: str | None = None,
 ) -> WireDecision:
+    refuse_unsafe({"reason": reason})
     with UnitOfWork(engine) as uow:
         found, store, txn = _credit(uow, offering, txn_id, "unmatched")
         if txn.purchaser_id is None:
@@ -106,6 +109,7 @@ def mark_refunded(
 ) -> WireDecision:
     if not reference.strip():
         raise InvalidInput("a refund needs the reference of the outgoing payment (--reference)")
+    refuse_unsafe({"reference": reference, "reason": reason})
     with UnitOfWork(engine) as uow:
         found, store, txn = _credit(uow, offering, txn_id, "refunded")
         left = txn.bank.amount - txn.refunded_amount
