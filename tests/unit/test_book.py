@@ -259,7 +259,9 @@ _TYPICAL = {
     "email": ["", "a@b.co", "x.y+z@mail.example.com", "A_B@x-y.io", "a@b.test", "a@b-.io"],
     "address": ["", "1 Main St | New York", "1 Main St\nNew York", "a\r\nb", "x |y", "| a"],
     "dtc_participant": ["", "1", "0226", "123", "12345"],
-    "attention": ["", "Jane Doe", "CFO"],
+    "dtc_account": ["", "A-1", "HBV-77201", "00120", " x  y ", "=1", "a" * 36, "A\u202eB"],
+    "dtc_reference": ["", "REF-1", "NEO-0312-01", "1/2.3,4", "-1", "@x", "\tR"],
+    "attention": ["", "Jane Doe", "CFO", "A\u202eB", "x\x1by", "\u200bz"],
 }
 
 

@@ -5,6 +5,14 @@ One row a purchaser; the header (row 1) names the columns, case-insensitive, in 
 (row, column, what) in one pass, so the user fixes the whole file at once. Text is
 whitespace-normalised; an empty optional value is ``None``; blank rows are skipped.
 
+Text that could make a document read differently than it is stored (a bidirectional
+override, a control or invisible format character: :mod:`.text_safety`) is refused in
+every column. The DWAC columns go into the transfer agent's files, so they are narrow: a
+DTC participant number is 1 to 4 digits, kept as text and zero-padded to four
+(``123`` is ``0123``; DTC's numbers have four); a DTC account and reference are 1 to
+35 characters: ASCII letters, digits and the inner characters space ``-`` ``/`` ``.``
+``,``, starting with a letter or a digit (so none can start a spreadsheet formula).
+
 >>> header = ["Name", "Shares", "DTC_Participant"]
 >>> rows = [(2, [" Acme   Fund ", "1,000", "123"]), (3, ["", "0", ""]), (4, ["", "", ""])]
 >>> entries, problems = validate_book("book.csv", header, rows)
@@ -30,6 +38,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from closingdesk.domain import text_safety
 from closingdesk.domain.problems import Problem, cell
 
 REQUIRED_COLUMNS = ("name", "shares")
@@ -90,11 +99,11 @@ class _Kind:
 
 
 def _text(text: str) -> str | None:
-    return " ".join(text.split()) or None
+    return text_safety.validate(" ".join(text.split())) or None
 
 
 def _required_text(text: str) -> str:
-    value = " ".join(text.split())
+    value = text_safety.validate(" ".join(text.split()))
     if not value:
         raise ValueError("is required")
     return value
@@ -121,17 +130,22 @@ def _or_none(cells: list[str]) -> Sequence[str | None]:
     return [cell or None for cell in cells] if "" in cells else cells
 
 
-def _normalised(cells: list[str]) -> list[str]:
-    return cells if _all_normal(cells) else [" ".join(cell.split()) for cell in cells]
+def _normalised(cells: list[str]) -> list[str] | None:
+    """The cells whitespace-normalised, or None when some cell holds unsafe text."""
+    if _all_normal(cells):  # printable: nothing unsafe
+        return cells
+    values = [" ".join(cell.split()) for cell in cells]
+    return values if text_safety.all_valid(values) else None
 
 
-def _bulk_text(cells: list[str]) -> Sequence[str | None]:
-    return _or_none(_normalised(cells))
+def _bulk_text(cells: list[str]) -> Sequence[str | None] | None:
+    values = _normalised(cells)
+    return None if values is None else _or_none(values)
 
 
 def _bulk_required_text(cells: list[str]) -> Sequence[str] | None:
     values = _normalised(cells)
-    return values if all(values) else None
+    return values if values is not None and all(values) else None
 
 
 _NUMBER = r"(?:[0-9]{1,3}+(?:,[0-9]{3})++|[0-9]++)"  # "1000" or "1,000"
@@ -172,7 +186,9 @@ _ADDRESS_BREAK = re.compile(r"(?<=\s)\|(?=\s)")  # " | "
 
 def _address(text: str) -> tuple[str, ...]:
     parts = (part for line in text.splitlines() for part in _ADDRESS_BREAK.split(line))
-    return tuple(filter(None, (" ".join(part.split()) for part in parts)))
+    lines = tuple(filter(None, (" ".join(part.split()) for part in parts)))
+    text_safety.validate("".join(lines))
+    return lines
 
 
 def _bulk_addresses(cells: list[str]) -> Sequence[tuple[str, ...]] | None:
@@ -213,6 +229,7 @@ def _email(text: str) -> str | None:
     value = " ".join(text.split())
     if not value or _is_plain_email(value):
         return value or None
+    text_safety.validate(value)
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as error:
@@ -245,7 +262,31 @@ def _bulk_dtc_participants(cells: list[str]) -> Sequence[str | None] | None:
     return list(map(str.zfill, cells, repeat(4)))
 
 
+# A DTC account or reference: what a broker's and a transfer agent's systems take safely.
+DTC_TEXT_MAX_LENGTH = 35
+_DTC_TEXT_TEXT = rf"[A-Za-z0-9][A-Za-z0-9 ,./-]{{0,{DTC_TEXT_MAX_LENGTH - 1}}}+"
+_DTC_TEXT = re.compile(_DTC_TEXT_TEXT)
+_DTC_TEXTS = re.compile(rf"(?:{_DTC_TEXT_TEXT})?(?:\n(?:{_DTC_TEXT_TEXT})?)*")
+
+
+def _dtc_text(text: str) -> str | None:
+    value = " ".join(text.split())
+    if value and not _DTC_TEXT.fullmatch(value):
+        raise ValueError(
+            f"must be 1 to {DTC_TEXT_MAX_LENGTH} characters: letters A-Z, digits, and "
+            f"space - / . , after the first letter or digit; not {value!r}"
+        )
+    return value or None
+
+
+def _bulk_dtc_texts(cells: list[str]) -> Sequence[str | None] | None:
+    if not _all_normal(cells) or _matches(_DTC_TEXTS, cells) is None:
+        return None
+    return _or_none(cells)
+
+
 _TEXT = _Kind(_text, _bulk_text)
+_DTC = _Kind(_dtc_text, _bulk_dtc_texts)
 _KINDS: dict[str, _Kind] = {
     "name": _Kind(_required_text, _bulk_required_text),
     "shares": _Kind(_positive_whole_number, _bulk_whole_numbers),
@@ -253,6 +294,8 @@ _KINDS: dict[str, _Kind] = {
     "email": _Kind(_email, _bulk_emails),
     "address": _Kind(_address, _bulk_addresses),
     "dtc_participant": _Kind(_dtc_participant, _bulk_dtc_participants),
+    "dtc_account": _DTC,
+    "dtc_reference": _DTC,
 }
 
 

@@ -32,6 +32,7 @@ from stdnum import cusip as stdnum_cusip
 from stdnum.exceptions import InvalidChecksum, ValidationError
 from stdnum.us import rtn
 
+from closingdesk.domain import text_safety
 from closingdesk.domain.money import parse_decimal
 from closingdesk.domain.problems import Problem
 from closingdesk.domain.terms import NoticeAddress, OfferingTerms, WireInstructions
@@ -217,7 +218,10 @@ def _text(value: object) -> str:
         raise _Invalid(f"must be text in quotes, not {value!r}")
     if not value.strip():
         raise _Invalid("is empty")
-    return value.strip()
+    try:
+        return text_safety.validate(value.strip())
+    except text_safety.UnsafeText as unsafe:
+        raise _Invalid(str(unsafe)) from None
 
 
 def _flag(value: object) -> bool:

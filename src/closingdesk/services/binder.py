@@ -74,6 +74,7 @@ ORIGINALS = (
     "warrant",
     "dwac_letter",
     "dwac_csv",
+    "dwac_xlsx",
     "notice",
 )
 
@@ -322,6 +323,7 @@ FOLDERS = {
     "warrant": "warrants/",
     "dwac_letter": "transfer-agent/",
     "dwac_csv": "transfer-agent/",
+    "dwac_xlsx": "transfer-agent/",
     "notice": "notices/",
     "prospectus": "offering/",
 }

@@ -22,6 +22,7 @@ from closingdesk.domain.problems import InvalidInput, NotFound, Problem
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.signatures import Evidence, event_payload
 from closingdesk.domain.signing_rules import company_reasons
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.executed_counterparts import execute_counterparts
 from closingdesk.services.offerings import resolve_offering
@@ -53,6 +54,7 @@ def countersign(
     Call from synchronous code: signing the PDFs runs its own event loop."""
     name, title = " ".join(signer_name.split()), " ".join(signer_title.split())
     given = (("signer name", name), ("signer title", title))
+    refuse_unsafe(dict(given), message="say who countersigns for the company; nothing was signed")
     missing = [Problem(where, "is required") for where, text in given if not text]
     if missing:
         raise InvalidInput("say who countersigns for the company; nothing was signed", missing)

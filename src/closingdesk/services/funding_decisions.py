@@ -25,6 +25,7 @@ from closingdesk.domain.money import CENT, format_usd
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
 from closingdesk.domain.settlement import settled_money_problem
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.funding_state import reconciliation_of, refresh_funded
 from closingdesk.services.offerings import resolve_offering
@@ -48,6 +49,7 @@ def match_wire(
     now: datetime,
     reason: str | None = None,
 ) -> WireDecision:
+    refuse_unsafe({"reason": reason})
     with UnitOfWork(engine) as uow:
         found, store, txn = _credit(uow, offering, txn_id, "matched to a purchaser")
         purchaser = uow.purchasers.get(purchaser_id, lock=True)
@@ -75,6 +77,7 @@ def unmatch_wire(
     now: datetime,
     reason: str | None = None,
 ) -> WireDecision:
+    refuse_unsafe({"reason": reason})
     with UnitOfWork(engine) as uow:
         found, store, txn = _credit(uow, offering, txn_id, "unmatched")
         if txn.purchaser_id is None:
@@ -109,6 +112,7 @@ def mark_refunded(
 ) -> WireDecision:
     if not reference.strip():
         raise InvalidInput("a refund needs the reference of the outgoing payment (--reference)")
+    refuse_unsafe({"reference": reference, "reason": reason})
     with UnitOfWork(engine) as uow:
         found, store, txn = _credit(uow, offering, txn_id, "refunded")
         left = txn.bank.amount - txn.refunded_amount

@@ -23,6 +23,7 @@ from closingdesk.domain.notice_letter import (
     notice_to_purchaser,
 )
 from closingdesk.domain.problems import InvalidInput, NotFound
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.agreements import file_slug
 from closingdesk.services.deliveries import DeliveryOutcome, Outgoing, deliver
 from closingdesk.services.offerings import resolve_offering
@@ -44,6 +45,7 @@ def send_notice(
     """Send a notice to the company (``to="company"``) or to a purchaser (``to`` = their id)."""
     if not subject.strip() or not body.strip():
         raise InvalidInput("a notice needs a subject and a body")
+    refuse_unsafe({"subject": subject, "body": body}, lines=["body"])
     paragraphs = tuple(p.strip() for p in body.split("\n\n") if p.strip())
     now = mailing.clock()
     with UnitOfWork(engine) as uow:

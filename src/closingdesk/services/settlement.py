@@ -26,6 +26,7 @@ from sqlalchemy import Engine
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
+from closingdesk.adapters.transfer_agent.instruction_xlsx import instruction_xlsx
 from closingdesk.domain.calendars import original_warrant_deadline
 from closingdesk.domain.dwac_instruction import DwacInstructionRow, instruction_row
 from closingdesk.domain.offering import Offering
@@ -121,9 +122,13 @@ def _record_run(
     at: str,
     actor: str,
 ) -> int:
-    table = instruction_csv(rows)
-    [csv_id] = store.add_documents(
-        [_document(offering.id, None, "dwac_csv", "csv", f"{_stem(offering, day)}.csv", table, at)]
+    stem = _stem(offering, day)
+    table, workbook = instruction_csv(rows), instruction_xlsx(rows, dated=day)
+    [csv_id, xlsx_id] = store.add_documents(
+        [
+            _document(offering.id, None, "dwac_csv", "csv", f"{stem}.csv", table, at),
+            _document(offering.id, None, "dwac_xlsx", "xlsx", f"{stem}.xlsx", workbook, at),
+        ]
     )
     return store.add_run(
         offering_id=offering.id,
@@ -132,6 +137,7 @@ def _record_run(
         instructed_on=day.isoformat(),
         letter_document_id=None,  # attached when rendered, before the commit
         csv_document_id=csv_id,
+        xlsx_document_id=xlsx_id,
     )
 
 

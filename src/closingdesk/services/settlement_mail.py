@@ -32,6 +32,8 @@ from closingdesk.services.deliveries import (
 from closingdesk.services.documents_view import stored_document
 from closingdesk.services.offerings import resolve_offering
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 @dataclass(frozen=True)
 class Mailing:
@@ -72,6 +74,7 @@ def send_instructions(
             continue
         letter = stored_document(engine, run["letter_document_id"])
         table = stored_document(engine, run["csv_document_id"])
+        sheets = [stored_document(engine, i) for i in [run.get("xlsx_document_id")] if i]
         outgoing = Outgoing(
             kind="dwac_instruction",
             purchaser_id=None,
@@ -83,6 +86,7 @@ def send_instructions(
             attachments=[
                 Attachment(letter.info.file_name, letter.content),
                 Attachment(table.info.file_name, table.content, "text/csv"),
+                *(Attachment(x.info.file_name, x.content, XLSX) for x in sheets),
             ],
             document_id=run["letter_document_id"],
             event_subject=f"offering:{found.id}",

@@ -24,6 +24,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain import warrant_number
 from closingdesk.domain.calendars import Deadline
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem, cell
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
 
@@ -164,6 +165,7 @@ def dispatch_original(
         raise InvalidInput(f"{number!r} is not a warrant number (like W-0001)")
     if not carrier.strip() or not tracking.strip():
         raise InvalidInput("a dispatch needs the carrier and the tracking number")
+    refuse_unsafe({"carrier": carrier, "tracking": tracking})
     compact = warrant_number.format(number)
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)

@@ -19,6 +19,7 @@ from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.scanned_pages import kind_of, page_file_problems
 from closingdesk.domain.signatures import SignaturePageRecord, event_payload
 from closingdesk.domain.signing_rules import purchaser_reasons, version_problems
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 
 WRONG_VERSION = "the signature page is for the wrong version of the agreement"
@@ -92,6 +93,7 @@ def review_signature_page(
 ) -> SignaturePageRecord:
     """Counsel accepts the pending page (the purchaser has signed) or rejects it, saying why."""
     reason = " ".join((reason or "").split()) or None
+    refuse_unsafe({"reason": reason})
     if not accept and reason is None:
         raise InvalidInput("say why the signature page is rejected (--reason)")
     with UnitOfWork(engine) as uow:

@@ -34,6 +34,7 @@ from closingdesk.domain.signing_rules import (
     purchaser_reasons,
     version_problems,
 )
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.countersigning import CountersignResult, countersign
 from closingdesk.services.documents_view import DocumentInfo
@@ -83,6 +84,9 @@ def sign_electronically(
         " ".join(signer_name.split()), " ".join((signer_title or "").split()) or None,
         " ".join(typed_signature.split()), evidence,
     )  # fmt: skip
+    given = {"signer name": request.signer_name, "signer title": request.signer_title}
+    given["signature"] = request.typed_signature
+    refuse_unsafe(given, message="the signature is incomplete; nothing was signed")
     try:
         return _sign(engine, request, now)
     except IntegrityError:  # a concurrent submission was recorded first

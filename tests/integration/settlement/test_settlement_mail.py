@@ -53,6 +53,7 @@ def test_the_transfer_agent_gets_the_letter_and_the_csv_once(
     assert names == [
         "dwac-instruction-neotherapeutics-2002-2002-03-12.pdf",
         "dwac-instruction-neotherapeutics-2002-2002-03-12.csv",
+        "dwac-instruction-neotherapeutics-2002-2002-03-12.xlsx",
     ]
     assert send_instructions(engine, mailing, offering=None) == []
 

@@ -105,6 +105,9 @@ def test_an_admin_settles_the_ready_purchasers_from_the_page(deal: Closing) -> N
     assert "Settle " not in page and "Nobody is ready" in page
     letter = overview.runs[0]["letter_document_id"]
     assert admin.get(f"/documents/{letter}").headers["content-type"] == "application/pdf"
+    workbook = overview.runs[0]["xlsx_document_id"]
+    assert f'<a href="/documents/{workbook}">XLSX</a>' in page
+    assert admin.get(f"/documents/{workbook}").headers["content-type"].endswith("sheet")
     again = submit(admin, SETTLEMENT, SETTLEMENT)
     assert "Nobody is ready: nothing was settled." in admin.get(again.headers["location"]).text
     assert settled(deal) == ["W-0001", "W-0002"]

@@ -168,10 +168,11 @@ def _delivery(row: Any) -> DeliveryRecord:
 
 
 def run_documents(connection: Connection, run_id: int) -> Iterator[tuple[str, bytes]]:
-    """(file name, content) of a run's letter, CSV and warrants, streamed in id order."""
+    """(file name, content) of a run's letter, CSV, XLSX and warrants, streamed in id order."""
     d, r = t.documents.c, settlement_runs.c
     run = connection.execute(select(settlement_runs).where(r.id == run_id)).one()
-    ids = [i for i in (run.letter_document_id, run.csv_document_id) if i is not None]
+    own = (run.letter_document_id, run.csv_document_id, run.xlsx_document_id)
+    ids = [i for i in own if i is not None]
     head = select(d.file_name, d.content).where(d.id.in_(ids)).order_by(d.id)
     yield from ((row.file_name, bytes(row.content)) for row in connection.execute(head))
     body = (

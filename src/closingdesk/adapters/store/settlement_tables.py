@@ -33,6 +33,12 @@ settlement_runs = Table(
     # set before the run's transaction commits (the letter renders beside the warrants)
     Column("letter_document_id", Integer, ForeignKey("documents.id")),
     Column("csv_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    # the same rows as an XLSX of text cells (None: a run settled before there was one)
+    Column(
+        "xlsx_document_id",
+        Integer,
+        ForeignKey("documents.id", name="fk_settlement_runs_xlsx_document"),
+    ),
 )
 
 dwac_instructions = Table(

@@ -1,1 +1,1 @@
-"""Files for the transfer agent: the DWAC issuance instructions as CSV for its systems."""
+"""Files for the transfer agent: the DWAC issuance instructions as CSV and as XLSX."""

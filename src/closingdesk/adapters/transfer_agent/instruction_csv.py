@@ -2,7 +2,8 @@
 
 UTF-8, a header row of :data:`~closingdesk.domain.dwac_instruction.CSV_COLUMNS`, then one row
 per purchaser: money with two decimals, share counts as whole numbers, dates as ISO
-``YYYY-MM-DD``, a missing reference as an empty cell.
+``YYYY-MM-DD``, a missing reference as an empty cell. A cell a spreadsheet could run as a
+formula gets a single quote in front (:mod:`closingdesk.adapters.spreadsheet_cells`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from closingdesk.adapters.spreadsheet_cells import csv_cell
 from closingdesk.domain.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
 from closingdesk.domain.money import to_cents_string
 
@@ -21,11 +23,12 @@ def instruction_csv(rows: Iterable[DwacInstructionRow]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_cells(row) for row in rows)
+    writer.writerows(map(csv_cell, text_cells(row)) for row in rows)
     return out.getvalue().encode("utf-8")
 
 
-def _cells(row: DwacInstructionRow) -> list[str]:
+def text_cells(row: DwacInstructionRow) -> list[str]:
+    """The row's values as text, in the order of the columns (not yet neutralised)."""
     return [_cell(getattr(row, column)) for column in CSV_COLUMNS]
 
 

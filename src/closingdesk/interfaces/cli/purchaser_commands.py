@@ -43,7 +43,9 @@ def import_command(
 
     Columns (any order, any case): name, shares (required); warrant_shares, email,
     attention, address (lines split by newlines or " | "), fax, dtc_participant,
-    dtc_account, dtc_reference, signer_name, signer_title.
+    dtc_account, dtc_reference, signer_name, signer_title. dtc_participant: 1 to 4
+    digits (zero-padded to four); dtc_account, dtc_reference: 1 to 35 letters, digits,
+    and space - / . , after the first. Bidirectional and control characters are refused.
     """
     result = import_book(open_store(db), file, offering=offering, actor=actor(), now=utc_now())
     summary = {

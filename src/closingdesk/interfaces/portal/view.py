@@ -31,8 +31,8 @@ LABELS: Mapping[str, str] = {
 }
 HINTS: Mapping[str, str] = {
     "dtc_participant": "Your broker's DTC number: 1 to 4 digits.",
-    "dtc_account": "Your account at that broker.",
-    "dtc_reference": "Optional: a reference your broker asked for.",
+    "dtc_account": "Your account at that broker: up to 35 letters, digits, spaces and - / . ,",
+    "dtc_reference": "Optional: a reference your broker asked for (the same characters).",
     "address": "One line per line of the address.",
 }
 DWAC_FIELDS = ("dtc_participant", "dtc_account", "dtc_reference")
