@@ -1,7 +1,7 @@
 """The DWAC instruction as an XLSX workbook beside the CSV: one more document per run.
 
 Revision ID: 0015
-Revises: 0008
+Revises: 0013
 Create Date: 2026-12-07
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0008"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
