@@ -3,7 +3,8 @@
 The file is read and checked whole before anything is written (a refused file changes
 nothing). Transactions of other accounts in the file are counted and skipped; a
 transaction already stored (the same file again, or an intraday report followed by the
-day's statement) is recognised by any of its identity keys and skipped. New credits go to
+day's statement) is recognised by its identity keys (:mod:`closingdesk.domain.bank`) and
+skipped; entries of one file are never merged. New credits go to
 the matcher: an unambiguous match is made at once, otherwise its candidates are kept for a
 person to decide. A debit that returns an earlier credit is linked to it.
 """
@@ -15,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Engine
 
@@ -26,11 +27,12 @@ from closingdesk.adapters.store.funding_repository import (
     StoredCandidate,
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.bank import BankTransaction, account_key, offering_account_keys
+from closingdesk.domain.bank import BankTransaction, is_offering_account, offering_account_keys
 from closingdesk.domain.funding import Wire
 from closingdesk.domain.matching import Credit, ExpectedPayment, Matcher
 from closingdesk.domain.offering import Offering
-from closingdesk.domain.problems import Problem
+from closingdesk.domain.problems import InvalidInput, Problem
+from closingdesk.domain.terms import WireInstructions
 from closingdesk.services.bank_returns import link_returns
 from closingdesk.services.bulk import collector_paused
 from closingdesk.services.clock import stamp
@@ -101,7 +103,9 @@ def _import(
         default_account=terms.wire.ffc_account,
     )
     ours = offering_account_keys(terms.wire)
-    accounts = {a: account_key(a) in ours for a in parsed.accounts()}
+    accounts = {a: is_offering_account(a, ours) for a in parsed.accounts()}
+    if accounts and not any(accounts.values()):
+        _refuse_others(name, list(accounts), terms.wire)
     mine = [t for t in parsed.transactions if accounts[t.account]]
     skipped = Counter(t.account for t in parsed.transactions if not accounts[t.account])
     with UnitOfWork(engine) as uow:
@@ -172,22 +176,41 @@ def _import(
     )
 
 
+def _refuse_others(source: str, accounts: list[str], wire: WireInstructions) -> NoReturn:
+    ours = ", ".join(a for a in (wire.ffc_account, wire.fbo_account) if a)
+    what = (
+        f"none of the accounts in the file ({', '.join(accounts)}) is the offering's "
+        f"({ours}); nothing was imported"
+    )
+    raise InvalidInput(
+        f"{source} holds no transaction of the offering's account", [Problem(source, what)]
+    )
+
+
 def _is_return(txn: BankTransaction) -> bool:
     return txn.direction == "debit" and txn.reversal
 
 
 def _new_only(
-    transactions: list[BankTransaction], known: dict[str, int]
+    transactions: list[BankTransaction], known: dict[str, list[int]]
 ) -> tuple[list[BankTransaction], int]:
-    """The transactions not stored yet (nor twice in this file), and how many were."""
-    seen = set(known)
+    """The transactions not stored yet, and how many were.
+
+    An entry is one already stored when a stored transaction shares one of its identity
+    keys; each stored transaction stands for one entry of this file at most, and entries
+    of this file are never compared with each other: a file's entries are all real.
+    """
+    taken: set[int] = set()
     fresh: list[BankTransaction] = []
     for txn in transactions:
-        keys = txn.identity_keys()
-        if any(k in seen for k in keys):
-            continue
-        seen.update(keys)
-        fresh.append(txn)
+        earlier = next(
+            (i for key in txn.identity_keys() for i in known.get(key, ()) if i not in taken),
+            None,
+        )
+        if earlier is None:
+            fresh.append(txn)
+        else:
+            taken.add(earlier)
     return fresh, len(transactions) - len(fresh)
 
 

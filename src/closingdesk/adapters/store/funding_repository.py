@@ -99,11 +99,15 @@ class FundingRepository:
         statement = insert(bank_files).values(values).returning(bank_files.c.id)
         return int(self._c.execute(statement).scalar_one())
 
-    def identity_keys(self, offering_id: int) -> dict[str, int]:
-        """Every identity key of the offering's transactions -> the transaction it names."""
+    def identity_keys(self, offering_id: int) -> dict[str, list[int]]:
+        """Every identity key of the offering's transactions -> the transactions it names
+        (several when one file held several entries alike)."""
         k = bank_transaction_keys.c
         query = select(k.key, k.transaction_id).where(k.offering_id == offering_id)
-        return {row.key: row.transaction_id for row in self._c.execute(query)}
+        found: dict[str, list[int]] = {}
+        for row in self._c.execute(query.order_by(k.transaction_id)):
+            found.setdefault(row.key, []).append(int(row.transaction_id))
+        return found
 
     def add_transactions(
         self,
