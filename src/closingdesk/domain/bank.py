@@ -64,6 +64,7 @@ class BankTransaction:
     reversal: bool = False  # the bank reverses or returns an earlier transaction
     original_reference: str | None = None  # for a reversal: the reversed transaction's id
     where: str = ""  # "line 12" or an XML path, for messages
+    entry: str = ""  # the booked entry it is part of, when one entry is several payments
 
     def identity_keys(self) -> tuple[str, ...]:
         """What makes this entry the same as one in another file: its strong ids, then its

@@ -11,7 +11,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
+from closingdesk.adapters.store.funding_repository import (
+    FundingRepository,
+    StoredFile,
+    StoredTransaction,
+)
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.funding import Reconciliation
 from closingdesk.domain.offering import Offering
@@ -26,6 +30,7 @@ class FundingReport:
     result: Reconciliation
     names: dict[int, str]  # purchaser id -> name
     transactions: dict[int, StoredTransaction]
+    files: tuple[StoredFile, ...] = ()
 
     def name(self, purchaser_id: int | None) -> str | None:
         return None if purchaser_id is None else self.names.get(purchaser_id)
@@ -35,10 +40,12 @@ def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         purchasers = uow.purchasers.list(found.id)
-        stored = FundingRepository(uow.connection).transactions(found.id)
+        store = FundingRepository(uow.connection)
+        stored = store.transactions(found.id)
+        files = tuple(store.files(found.id))
     result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored])
     names = {p.id: p.name for p in purchasers}
-    return FundingReport(found, result, names, {s.id: s for s in stored})
+    return FundingReport(found, result, names, {s.id: s for s in stored}, files)
 
 
 def report_document(report: FundingReport) -> dict[str, Any]:
@@ -80,6 +87,10 @@ def report_document(report: FundingReport) -> dict[str, Any]:
                 "next_step": e.next_step,
             }
             for e in r.exceptions
+        ],
+        "bank_files": [
+            {"id": f.id, "source": f.source, "format": f.format, "warnings": list(f.warnings)}
+            for f in report.files
         ],
     }
 

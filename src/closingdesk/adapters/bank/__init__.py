@@ -27,16 +27,17 @@ def read_bank_file(
     accept_bad_totals: bool = False,
     default_account: str | None = None,
 ) -> BankFile:
-    """The transactions of a bank file; ``accept_bad_totals`` reads a BAI2 file whose
-    trailer totals or counts disagree with its details (they become warnings);
+    """The transactions of a bank file; ``accept_bad_totals`` reads a file whose own
+    control figures (trailers, summaries, balances) disagree with its entries (the
+    disagreements become warnings);
     ``default_account`` is the account of a CSV file without an account column."""
     chosen = detect_format(content, source=source) if format == "auto" else format
     if chosen == "bai2":
         return read_bai2(decode(content), source=source, accept_bad_totals=accept_bad_totals)
     if chosen in ("camt053", "camt054"):
-        return read_camt(content, source=source, format=chosen)
+        return read_camt(content, source=source, format=chosen, accept_bad_totals=accept_bad_totals)
     if chosen == "mt940":
-        return read_mt940(decode(content), source=source)
+        return read_mt940(decode(content), source=source, accept_bad_totals=accept_bad_totals)
     if chosen == "csv":
         return read_csv(decode(content), source=source, default_account=default_account)
     known = ", ".join(("auto", *FORMATS))

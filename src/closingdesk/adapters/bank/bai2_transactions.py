@@ -36,9 +36,18 @@ class AccountContext(NamedTuple):
     as_of_time: time | None
 
 
-def read_summary(fields: list[str], where: str, problems: list[Problem]) -> int:
-    """The amounts of an 03 record's summary and status items (type, amount, count, funds)."""
-    total, rest = 0, [field.strip() for field in fields]
+class Summary(NamedTuple):
+    type_code: str
+    units: int
+    count: int | None
+
+
+def read_summary(
+    fields: list[str], where: str, problems: list[Problem]
+) -> tuple[int, list[Summary]]:
+    """The amounts of an 03 record's summary and status items (type, amount, count, funds):
+    their sum for the control total, and each item."""
+    total, rest, items = 0, [field.strip() for field in fields], []
     while len(rest) >= 2:
         type_code, amount, funds = rest[0], rest[1], rest[3].upper() if len(rest) > 3 else ""
         units = minor_units(amount, signed=True) if amount else 0
@@ -46,12 +55,14 @@ def read_summary(fields: list[str], where: str, problems: list[Problem]) -> int:
             problems.append(
                 Problem(where, f"amount {amount!r} of type {type_code} is not a number")
             )
+        count = rest[2] if len(rest) > 2 else ""
+        items.append(Summary(type_code, units or 0, int(count) if count.isdigit() else None))
         total += units or 0
         skip = 4 + {"S": 3, "V": 2}.get(funds, 0)
         if funds == "D" and len(rest) > 4 and rest[4].isdigit():
             skip = 5 + 2 * int(rest[4])
         rest = rest[skip:]
-    return total
+    return total, items
 
 
 def read_detail(

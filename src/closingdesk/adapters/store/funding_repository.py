@@ -64,6 +64,14 @@ class StoredTransaction:
 
 
 @dataclass(frozen=True)
+class StoredFile:
+    id: int
+    source: str
+    format: str
+    warnings: tuple[str, ...]  # e.g. control figures that disagreed, accepted on request
+
+
+@dataclass(frozen=True)
 class NewTransaction:
     bank: BankTransaction
     purchaser_id: int | None = None
@@ -98,6 +106,19 @@ class FundingRepository:
         }
         statement = insert(bank_files).values(values).returning(bank_files.c.id)
         return int(self._c.execute(statement).scalar_one())
+
+    def files(self, offering_id: int) -> list[StoredFile]:
+        f = bank_files.c
+        query = select(f.id, f.source, f.format, f.summary).where(f.offering_id == offering_id)
+        return [
+            StoredFile(
+                int(row.id),
+                row.source,
+                row.format,
+                tuple(json.loads(row.summary).get("warnings", [])),
+            )
+            for row in self._c.execute(query.order_by(f.id))
+        ]
 
     def identity_keys(self, offering_id: int) -> dict[str, list[int]]:
         """Every identity key of the offering's transactions -> the transactions it names

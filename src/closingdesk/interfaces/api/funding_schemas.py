@@ -68,6 +68,13 @@ class FundingExceptionPublic(BaseModel):
     next_step: str
 
 
+class BankFilePublic(BaseModel):
+    id: int
+    source: str
+    format: str
+    warnings: list[str]  # e.g. control figures that disagreed, imported on request
+
+
 class ReconciliationPublic(BaseModel):
     offering: str
     currency: str
@@ -75,6 +82,7 @@ class ReconciliationPublic(BaseModel):
     purchasers: list[PurchaserFundingPublic]
     unmatched: list[TransactionPublic]
     exceptions: list[FundingExceptionPublic]
+    bank_files: list[BankFilePublic]
 
 
 def reconciliation_public(report: FundingReport) -> ReconciliationPublic:
