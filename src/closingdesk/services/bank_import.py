@@ -65,6 +65,7 @@ def import_bank_file(
     format: str = "auto",
     accept_bad_totals: bool = False,
     source: str | None = None,
+    decimal: str | None = None,
 ) -> BankImport:
     with collector_paused():
         return _import(
@@ -76,6 +77,7 @@ def import_bank_file(
             format=format,
             accept_bad_totals=accept_bad_totals,
             source=source,
+            decimal=decimal,
         )
 
 
@@ -89,6 +91,7 @@ def _import(
     format: str = "auto",
     accept_bad_totals: bool = False,
     source: str | None = None,
+    decimal: str | None = None,
 ) -> BankImport:
     name = source or str(path)
     content = path.read_bytes()
@@ -101,6 +104,7 @@ def _import(
         format=format,
         accept_bad_totals=accept_bad_totals,
         default_account=terms.wire.ffc_account,
+        decimal=decimal,
     )
     ours = offering_account_keys(terms.wire)
     accounts = {a: is_offering_account(a, ours) for a in parsed.accounts()}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import NamedTuple
 
-from closingdesk.adapters.bank.amounts import from_minor_units
+from closingdesk.adapters.bank.amounts import exponent, from_minor_units
 from closingdesk.adapters.bank.bai2_detail import (
     NOT_MONEY,
     Detail,
@@ -26,6 +26,7 @@ from closingdesk.adapters.bank.bai2_detail import (
 from closingdesk.adapters.bank.bai2_lines import Record
 from closingdesk.adapters.bank.fedwire_text import read_fedwire_text
 from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.money import MAX_INTEGER_DIGITS
 from closingdesk.domain.problems import Problem
 
 
@@ -76,6 +77,13 @@ def read_detail(
     units = minor_units(detail.amount, signed=False)
     if units is None:
         what = f"amount {detail.amount!r} is not a whole number of minor units (cents)"
+        problems.append(Problem(where, what))
+        return 0, None
+    if len(str(units)) > MAX_INTEGER_DIGITS + exponent(account.currency):
+        what = (
+            f"amount {detail.amount!r} has more than {MAX_INTEGER_DIGITS} digits before "
+            f"the {account.currency} decimals"
+        )
         problems.append(Problem(where, what))
         return 0, None
     kind = direction_of(detail.type_code)

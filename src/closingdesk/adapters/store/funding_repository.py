@@ -64,6 +64,19 @@ class StoredTransaction:
 
 
 @dataclass(frozen=True)
+class RawLine:
+    """A stored line as text, however bad its amount: what voiding it needs."""
+
+    id: int
+    direction: str
+    amount: str
+    currency: str
+    purchaser_id: int | None
+    voided: bool
+    linked: bool  # a return, or returned
+
+
+@dataclass(frozen=True)
 class StoredFile:
     id: int
     source: str
@@ -155,14 +168,23 @@ class FundingRepository:
         return ids
 
     def transactions(self, offering_id: int) -> list[StoredTransaction]:
-        query = select(bank_transactions).where(_T.offering_id == offering_id).order_by(_T.id)
+        """The offering's lines, voided ones left out."""
+        query = (
+            select(bank_transactions)
+            .where(_T.offering_id == offering_id, _T.voided_at.is_(None))
+            .order_by(_T.id)
+        )
         return [_stored(row) for row in self._c.execute(query)]
 
     def wires(self, offering_id: int, purchaser_ids: Collection[int] | None = None) -> list[Wire]:
         """Funding's view of the transactions: all, or those matched to these purchasers
         together with every reversing debit (few; a reversal may concern any of them)."""
         columns = [_T[c] for c in _WIRE_COLUMNS]
-        query = select(*columns).where(_T.offering_id == offering_id).order_by(_T.id)
+        query = (
+            select(*columns)
+            .where(_T.offering_id == offering_id, _T.voided_at.is_(None))
+            .order_by(_T.id)
+        )
         if purchaser_ids is None:
             return [_wire(row) for row in self._c.execute(query)]
         ids = sorted(purchaser_ids)
@@ -175,9 +197,32 @@ class FundingRepository:
         return [_wire(row) for row in rows]
 
     def get(self, offering_id: int, txn_id: int, *, lock: bool = False) -> StoredTransaction | None:
-        query = select(bank_transactions).where(_T.offering_id == offering_id, _T.id == txn_id)
+        """A line not voided."""
+        query = select(bank_transactions).where(
+            _T.offering_id == offering_id, _T.id == txn_id, _T.voided_at.is_(None)
+        )
         row = self._c.execute(query.with_for_update() if lock else query).first()
         return _stored(row) if row else None
+
+    def raw_line(self, offering_id: int, txn_id: int, *, lock: bool = False) -> RawLine | None:
+        query = select(bank_transactions).where(_T.offering_id == offering_id, _T.id == txn_id)
+        row = self._c.execute(query.with_for_update() if lock else query).first()
+        if row is None:
+            return None
+        linked = row.reverses_id is not None or self.is_returned(txn_id)
+        return RawLine(
+            int(row.id),
+            row.direction,
+            row.amount,
+            row.currency,
+            row.purchaser_id,
+            row.voided_at is not None,
+            linked,
+        )
+
+    def set_void(self, txn_id: int, *, at: str, by: str, reason: str) -> None:
+        values = {"voided_at": at, "voided_by": by, "void_reason": reason}
+        self._c.execute(update(bank_transactions).where(_T.id == txn_id).values(values))
 
     def is_returned(self, txn_id: int) -> bool:
         """Whether a reversing debit takes this credit back."""
