@@ -148,6 +148,7 @@ class _Reader:
     def _record_16(self, record: Record, where: str) -> None:
         assert self.account is not None
         self.account.records += record.parts
+        self.account.wrapped += record.wrapped
         self.details += 1
         units, transaction = read_detail(record, self.context, where, self.problems)
         self.account.units += units
