@@ -146,5 +146,7 @@ def is_offering_account(account: str, ours: frozenset[str]) -> bool:
 
 
 def offering_account_keys(wire: WireInstructions) -> frozenset[str]:
-    """The accounts the purchasers wire to: the account at the bank and the one credited."""
-    return frozenset(account_key(a) for a in (wire.fbo_account, wire.ffc_account) if a)
+    """The accounts the purchasers wire to: the account at the bank, the one credited, and
+    every other receiving account the terms list."""
+    numbers = (wire.fbo_account, wire.ffc_account, *(a.number for a in wire.accounts))
+    return frozenset(account_key(a) for a in numbers if a)
