@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -29,7 +29,9 @@ from closingdesk.adapters.store.funding_repository import (
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.bank import BankTransaction, is_offering_account, offering_account_keys
 from closingdesk.domain.funding import Wire
-from closingdesk.domain.matching import Credit, ExpectedPayment, Matcher
+from closingdesk.domain.matching import Candidate, Credit, ExpectedPayment, Matcher, Suggestion
+from closingdesk.domain.matching_evidence import SHORT_REASON
+from closingdesk.domain.matching_splits import Split, find_splits
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import InvalidInput, Problem
 from closingdesk.domain.terms import WireInstructions
@@ -244,6 +246,7 @@ def _matched(
         return [NewTransaction(t) for t in fresh]
     matcher = Matcher(expected, slug=offering.slug)
     new: list[NewTransaction] = []
+    waiting: list[Credit] = []  # credits matched to nobody: parts of a split payment?
     for number, txn in enumerate(fresh):
         if txn.direction != "credit" or txn.reversal:
             new.append(NewTransaction(txn))
@@ -251,10 +254,43 @@ def _matched(
         credit = Credit(number, txn.amount, txn.currency, txn.originator, txn.remittance)
         suggestion = matcher.suggest(credit)
         candidates = tuple(
-            StoredCandidate(c.purchaser_id, c.score, c.reasons) for c in suggestion.candidates
+            StoredCandidate(c.purchaser_id, c.score, _shortfall(c, suggestion))
+            for c in suggestion.candidates
         )
         note = _note(suggestion.matched, candidates)
         new.append(NewTransaction(txn, suggestion.matched, note, candidates))
+        if suggestion.matched is None and txn.originator:
+            waiting.append(credit)
+    return _with_splits(new, find_splits(waiting, matcher), matcher) if waiting else new
+
+
+def _shortfall(candidate: Candidate, suggestion: Suggestion) -> tuple[str, ...]:
+    if candidate.purchaser_id != suggestion.short_of:
+        return candidate.reasons
+    return (*candidate.reasons, SHORT_REASON)
+
+
+def _with_splits(
+    new: list[NewTransaction], splits: list[Split], matcher: Matcher
+) -> list[NewTransaction]:
+    """Each split offered on its wires; matched when it is the only one and named strongly
+    (and its purchaser is matched to nothing else in this file)."""
+    taken = {n.purchaser_id for n in new if n.purchaser_id is not None}
+    for split in splits:
+        price = matcher.expected(split.purchaser_id)
+        reason = split.reason(price.amount, price.currency)
+        automatic = split.automatic and split.purchaser_id not in taken
+        for number in split.credits:
+            item = new[number]
+            offered = StoredCandidate(split.purchaser_id, split.name, (reason,))
+            others = tuple(c for c in item.candidates if c.purchaser_id != split.purchaser_id)
+            candidates = (offered, *others)
+            if automatic:
+                new[number] = replace(
+                    item, purchaser_id=split.purchaser_id, match_note=reason, candidates=candidates
+                )
+            else:
+                new[number] = replace(item, candidates=candidates)
     return new
 
 

@@ -6,7 +6,7 @@ transaction and computed by the domain (:mod:`closingdesk.domain.funding`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -17,10 +17,14 @@ from closingdesk.adapters.store.funding_repository import (
     StoredTransaction,
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.funding import Reconciliation
+from closingdesk.domain import funding_exceptions as exc
+from closingdesk.domain.funding import KINDS, Reconciliation
+from closingdesk.domain.funding_exceptions import Payer
+from closingdesk.domain.matching import ExpectedPayment
+from closingdesk.domain.matching_evidence import SHORT_REASON
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.payment_reference import payment_reference
-from closingdesk.services.funding_state import reconciliation_of, wire_of
+from closingdesk.services.funding_state import expected_payments, reconciliation_of, wire_of
 from closingdesk.services.offerings import resolve_offering
 
 
@@ -43,9 +47,32 @@ def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
         store = FundingRepository(uow.connection)
         stored = store.transactions(found.id)
         files = tuple(store.files(found.id))
-    result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored])
+    expected = expected_payments(found, purchasers)
+    result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored], expected)
+    result = _shortfalls_named(result, expected, {s.id: s for s in stored})
     names = {p.id: p.name for p in purchasers}
     return FundingReport(found, result, names, {s.id: s for s in stored}, files)
+
+
+def _shortfalls_named(
+    result: Reconciliation, expected: list[ExpectedPayment], stored: dict[int, StoredTransaction]
+) -> Reconciliation:
+    """An unmatched wire that a clear name alone ties to one purchaser, for less than their
+    price, is shown as ``short`` against that purchaser rather than ``unknown`` (it still
+    funds no one until a person matches it)."""
+    prices = {e.purchaser_id: e for e in expected}
+    exceptions = []
+    for found in result.exceptions:
+        txn = stored.get(found.txn_id) if found.kind == "unknown" and found.txn_id else None
+        named = [c for c in txn.candidates if SHORT_REASON in c.reasons] if txn else []
+        if txn is None or len(named) != 1 or named[0].purchaser_id not in prices:
+            exceptions.append(found)
+            continue
+        e = prices[named[0].purchaser_id]
+        payer = Payer(e.purchaser_id, e.name, e.amount, e.currency)
+        exceptions.append(exc.short(payer, received=txn.bank.amount, last_txn=txn.id))
+    exceptions.sort(key=lambda e: KINDS.index(e.kind))
+    return replace(result, exceptions=tuple(exceptions))
 
 
 def report_document(report: FundingReport) -> dict[str, Any]:

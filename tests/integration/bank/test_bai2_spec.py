@@ -68,3 +68,24 @@ def test_several_records_on_one_line_with_defaulted_fields_read_as_the_library_r
     assert ours(read(packed, "s.bai")) == {
         ("5610405119103", "USD"): (1, Decimal("1000.00"), 1, Decimal("25.00"))
     }
+
+
+def test_the_payer_is_read_from_the_tags_banks_use_and_the_beneficiary_is_not_evidence() -> None:
+    text = """01,021000021,CD,020312,1700,1,,,2/
+02,CD,021000021,1,020312,1700,USD,2/
+03,5610405119103,USD/
+16,195,100,0,R1,20020312QMGFT001000101,DBNM: BETA PTNRS LP BNF=ALPHA FUND/
+16,195,100,0,R2,,BO1: GAMMA TR; Clearing Ref: 20020312QMGFT001000102/
+16,195,100,0,R3,,From: DELTA CAP MGMT OBI=NEOTHERA-00004/
+49,300,5/
+98,300,1,7/
+99,300,1,9/
+"""
+    found = read(text, "s.bai").transactions
+    assert [(t.originator, t.imad) for t in found] == [
+        ("BETA PTNRS LP", "20020312QMGFT001000101"),
+        ("GAMMA TR", "20020312QMGFT001000102"),
+        ("DELTA CAP MGMT", None),
+    ]
+    assert "ALPHA" not in found[0].remittance
+    assert found[2].remittance == "NEOTHERA-00004"

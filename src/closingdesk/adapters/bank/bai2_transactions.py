@@ -2,7 +2,9 @@
 
 The amount is in minor units of the account's currency (the 03 record's, else the group's,
 else USD); the value date is the group's as-of date unless the funds type is V (value
-dated) and gives its own date; the time is only the one a V detail gives. The group's
+dated) and gives its own date; the time is only the one a V detail gives. The customer
+reference field holds the Fedwire IMAD at many banks; it is kept as the IMAD when it has
+its form. The group's
 as-of time is when the bank cut the report, not when a wire arrived: taken as each wire's
 time, an end-of-day report would make every wire look late. The text is read for Fedwire
 details (:mod:`.fedwire_text`).
@@ -10,6 +12,7 @@ details (:mod:`.fedwire_text`).
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from typing import NamedTuple
 
@@ -106,7 +109,7 @@ def read_detail(
         originator=wire.originator,
         remittance=wire.remittance,
         bank_reference=detail.bank_reference or None,
-        imad=wire.imad,
+        imad=wire.imad or _imad(detail.customer_reference),
         omad=wire.omad,
         uetr=wire.uetr,
         type_code=detail.type_code,
@@ -115,6 +118,15 @@ def read_detail(
         where=f"line {record.line}",
     )
     return units, transaction
+
+
+_IMAD = re.compile(r"\d{8}[A-Z0-9]{8}\d{6}")  # Fedwire: cycle date, source id, sequence
+
+
+def _imad(customer_reference: str) -> str | None:
+    """The detail's customer reference, when it is a Fedwire IMAD (many banks put it there)."""
+    reference = customer_reference.strip().upper()
+    return reference if _IMAD.fullmatch(reference) else None
 
 
 def _value_date(
