@@ -192,7 +192,7 @@ class _Reader:
                 amount=from_minor_units(item.units, currency),
             )
             for item in self.summary
-            if item.type_code in _TOTALS
+            if item.type_code in _TOTALS and item.count is not None
         ]
         tally = Tally.of(self.transactions[self.first :])
         self.bad_totals.extend(disagreements(where, stated, tally, currency))

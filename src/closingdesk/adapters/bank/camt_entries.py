@@ -34,11 +34,19 @@ class EntryReader:
     warnings: list[Problem] = field(default_factory=list)
     transactions: list[BankTransaction] = field(default_factory=list)
 
-    def read(self, entry: Element, path: str, *, account: str, currency: str | None) -> None:
+    def read(
+        self,
+        entry: Element,
+        path: str,
+        *,
+        account: str,
+        currency: str | None,
+        day: date | None = None,
+    ) -> None:
         status = (entry.findtext("Sts/Cd") or entry.findtext("Sts") or "BOOK").strip()
         if status.upper() != "BOOK":
             return
-        booked = self._booked(entry, path, currency)
+        booked = self._booked(entry, path, currency, day)
         if booked is None:
             return
         amount, currency_code, direction, when = booked
@@ -78,7 +86,7 @@ class EntryReader:
         return [parties[0].applied(base, own_amount=False, whole_entry=parties)]
 
     def _booked(
-        self, entry: Element, path: str, currency: str | None
+        self, entry: Element, path: str, currency: str | None, day: date | None
     ) -> tuple[Decimal, str, str, tuple[date, time | None]] | None:
         found = len(self.problems)
         element = entry.find("Amt")
@@ -92,6 +100,8 @@ class EntryReader:
         if indicator not in _INDICATORS:
             self._problem(f"{path}/CdtDbtInd", f"{indicator!r} is neither CRDT nor DBIT")
         when = self._when(entry, path, "ValDt") or self._when(entry, path, "BookgDt")
+        if when is None and day is not None and len(self.problems) == found:
+            when = (day, None)
         if when is None and len(self.problems) == found:
             self._problem(f"{path}/ValDt", "the entry has no value date or booking date")
         if len(self.problems) > found or amount is None or when is None:

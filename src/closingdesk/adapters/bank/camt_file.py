@@ -11,7 +11,8 @@ Each statement proves itself: its entries read must make what its ``TxsSummry`` 
 (``TtlNtries``, ``TtlCdtNtries``, ``TtlDbtNtries``) and take its opening balance (``OPBD``,
 else ``PRCD``) to its closing balance (``CLBD``); a disagreement refuses the file unless the
 caller accepts it (then it is a warning). A file without any statement (notification) or
-with a document type declaration is refused.
+with a document type declaration is refused. An entry without a value or booking date
+is dated by its statement's closing balance.
 
 Problems are reported with the element's path, e.g.
 ``statement.xml /Document/BkToCstmrStmt/Stmt[1]/Ntry[3]/Amt``.
@@ -20,6 +21,7 @@ Problems are reported with the element's path, e.g.
 from __future__ import annotations
 
 import re
+from datetime import date
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import (
@@ -91,8 +93,23 @@ def _read_report(reader: EntryReader, report: Element, path: str) -> None:
         reader.problems.append(Problem(f"{reader.source} {path}/Acct/Id", "no account number"))
         return
     currency = (report.findtext("Acct/Ccy") or "").strip() or None
+    day = _statement_day(report)
     for index, entry in enumerate(report.findall("Ntry"), 1):
-        reader.read(entry, f"{path}/Ntry[{index}]", account=account.strip(), currency=currency)
+        where = f"{path}/Ntry[{index}]"
+        reader.read(entry, where, account=account.strip(), currency=currency, day=day)
+
+
+def _statement_day(report: Element) -> date | None:
+    """The day a statement closes (its CLBD balance's date), for entries that give none."""
+    for balance in report.findall("Bal"):
+        code = (balance.findtext("Tp/CdOrPrtry/Cd") or "").strip()
+        text = (balance.findtext("Dt/Dt") or balance.findtext("Dt/DtTm") or "").strip()
+        if code == "CLBD" and text:
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                return None
+    return None
 
 
 def _parse(content: bytes, source: str, format: str) -> Element:
