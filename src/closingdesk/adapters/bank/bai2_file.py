@@ -188,11 +188,11 @@ class _Reader:
             Stated(
                 f"the 03 summary {item.type_code} ({_TOTALS[item.type_code]})",
                 _DIRECTIONS[item.type_code],
-                count=item.count,
+                count=item.items,
                 amount=from_minor_units(item.units, currency),
             )
             for item in self.summary
-            if item.type_code in _TOTALS and item.count is not None
+            if item.type_code in _TOTALS and item.items is not None
         ]
         tally = Tally.of(self.transactions[self.first :])
         self.bad_totals.extend(disagreements(where, stated, tally, currency))

@@ -43,7 +43,7 @@ class AccountContext(NamedTuple):
 class Summary(NamedTuple):
     type_code: str
     units: int
-    count: int | None
+    items: int | None  # the item count, when stated
 
 
 def read_summary(

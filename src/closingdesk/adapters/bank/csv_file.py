@@ -42,8 +42,8 @@ def read_csv(
     if problems:
         refuse(source, "csv", problems)
     filled = [(n, cells) for n, cells in enumerate(rows[1:], 2) if any(c.strip() for c in cells)]
-    problems = [_width_problem(source, n, cells, header) for n, cells in filled]
-    problems = [p for p in problems if p is not None]
+    widths = [_width_problem(source, n, cells, header) for n, cells in filled]
+    problems = [p for p in widths if p is not None]
     if problems:
         refuse(source, "csv", problems)
     amounts = [(n, cells[header.index("amount")].strip()) for n, cells in filled]
