@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, time
 from decimal import Decimal
 
@@ -69,6 +70,10 @@ class BankTransaction:
     def identity_keys(self) -> tuple[str, ...]:
         """What makes this entry the same as one in another file: its strong ids, then its
         full record, each behind the account, direction, amount, currency and value date."""
+        return self._identity_keys
+
+    @cached_property
+    def _identity_keys(self) -> tuple[str, ...]:  # an import asks twice for each entry
         amount = format(self.amount.normalize(), "f")
         base = (
             f"{account_key(self.account)}|{self.direction}|{amount}|{self.currency}|"

@@ -82,7 +82,9 @@ def read_detail(
         what = f"amount {detail.amount!r} is not a whole number of minor units (cents)"
         problems.append(Problem(where, what))
         return 0, None
-    if len(str(units)) > MAX_INTEGER_DIGITS + exponent(account.currency):
+    if len(detail.amount) > MAX_INTEGER_DIGITS and len(str(units)) > MAX_INTEGER_DIGITS + exponent(
+        account.currency
+    ):
         what = (
             f"amount {detail.amount!r} has more than {MAX_INTEGER_DIGITS} digits before "
             f"the {account.currency} decimals"

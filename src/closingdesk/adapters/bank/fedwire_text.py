@@ -75,7 +75,10 @@ def read_fedwire_text(text: str) -> FedwireDetails:
     remittance: list[str] = []
     untagged = [pieces[0].strip(_SEPARATORS)]
     for index in range(1, len(pieces), 3):
-        field = _FIELDS.get(" ".join((pieces[index] or pieces[index + 1]).upper().split()))
+        tag = (pieces[index] or pieces[index + 1]).upper()
+        field = _FIELDS.get(tag)
+        if field is None and " " in tag:  # "CLEARING  REF"
+            field = _FIELDS.get(" ".join(tag.split()))
         if field is None:
             continue
         value = pieces[index + 2].strip(_SEPARATORS)
