@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, time
 from decimal import Decimal
+from functools import cached_property
 
 from stdnum import iban
 
