@@ -117,6 +117,7 @@ def _import(
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = FundingRepository(uow.connection)
+        store.lock_imports(found.id)
         fresh, repeated = _new_only(mine, store.identity_keys(found.id))
         at = stamp(now)
         purchasers = uow.purchasers.list(found.id)

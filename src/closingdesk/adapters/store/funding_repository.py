@@ -20,6 +20,7 @@ from closingdesk.adapters.store.funding_tables import (
     bank_transactions,
 )
 from closingdesk.adapters.store.repositories import bulk_insert_values
+from closingdesk.adapters.store.tables import offerings
 from closingdesk.domain.bank import BankTransaction
 from closingdesk.domain.funding import Wire
 
@@ -132,6 +133,12 @@ class FundingRepository:
             )
             for row in self._c.execute(query.order_by(f.id))
         ]
+
+    def lock_imports(self, offering_id: int) -> None:
+        """Hold the offering's row until commit: one import at a time decides what is new
+        (PostgreSQL; SQLite's writers are serial already)."""
+        query = select(offerings.c.id).where(offerings.c.id == offering_id).with_for_update()
+        self._c.execute(query)
 
     def identity_keys(self, offering_id: int) -> dict[str, list[int]]:
         """Every identity key of the offering's transactions -> the transactions it names

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, UploadFile
 
@@ -47,14 +47,29 @@ def get_funding(slug: Slug, user: Reader, engine: EngineDep) -> ReconciliationPu
     "/offerings/{slug}/bank-files", response_model=BankImportPublic, responses=errors(404, 422)
 )
 def upload_bank_file(
-    slug: Slug, file: UploadFile, user: FundingWorker, engine: EngineDep, now: NowDep
+    slug: Slug,
+    file: UploadFile,
+    user: FundingWorker,
+    engine: EngineDep,
+    now: NowDep,
+    accept_bad_totals: bool = False,
+    decimal_separator: Literal[".", ","] | None = None,
 ) -> BankImportPublic:
     """Import a bank file (BAI2, camt.053/054, MT940 or CSV, recognised from its content),
-    as ``closingdesk bank import`` does: a malformed file answers 422 with every problem
-    (line or XML path) and changes nothing."""
+    as ``closingdesk bank import`` does: a malformed file, or one whose entries do not make
+    its own control figures, answers 422 with every problem (line or XML path) and changes
+    nothing; ``accept_bad_totals=true`` imports the latter with the disagreement recorded;
+    ``decimal_separator`` is a CSV file's (default: what its amounts show)."""
     with saved_upload(file, upload_name(file.filename) or "bank-file") as path:
         result = import_bank_file(
-            engine, path, offering=slug, actor=actor_of(user), now=now, source=path.name
+            engine,
+            path,
+            offering=slug,
+            actor=actor_of(user),
+            now=now,
+            source=path.name,
+            accept_bad_totals=accept_bad_totals,
+            decimal=decimal_separator,
         )
     return bank_import_public(result)
 
