@@ -6,7 +6,7 @@ when they share a reference, an amount and a sender. Across files, an entry is t
 already stored only on evidence (an intraday report followed by the day's statement):
 the same account (however written), direction, amount, currency and value date, and the
 same strong id (the Fedwire IMAD, the SWIFT UETR, the end-to-end id, the bank's
-reference) or the same full record. Placeholders (``N``, ``NONREF``, ``NOTPROVIDED``,
+reference) or, for an entry without any, the same full record. Placeholders (``N``, ``NONREF``, ``NOTPROVIDED``,
 empty) are never ids. Each such fact is an *identity key*:
 
 >>> from datetime import date
@@ -90,7 +90,8 @@ class BankTransaction:
             for kind, value in strong
             if value and not is_placeholder(value)
         ]
-        keys.append(f"{base}|record|{self._record_digest()}")
+        if not keys:  # the full record names nothing an id does not already name
+            keys.append(f"{base}|record|{self._record_digest()}")
         return tuple(keys)
 
     def _record_digest(self) -> str:
