@@ -6,8 +6,8 @@ when they share a reference, an amount and a sender. Across files, an entry is t
 already stored only on evidence (an intraday report followed by the day's statement):
 the same account (however written), direction, amount, currency and value date, and the
 same strong id (the Fedwire IMAD, the SWIFT UETR, the end-to-end id, the bank's
-reference) or, for an entry without any, the same full record. Placeholders (``N``, ``NONREF``, ``NOTPROVIDED``,
-empty) are never ids. Each such fact is an *identity key*:
+reference) or, for an entry without any, the same full record. Placeholders (``N``,
+``NONREF``, ``NOTPROVIDED``, empty) are never ids. Each such fact is an *identity key*:
 
 >>> from datetime import date
 >>> wire = BankTransaction(account="561-04051", direction="credit",
