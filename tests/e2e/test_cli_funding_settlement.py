@@ -117,7 +117,6 @@ def test_bad_input_to_each_new_command_exits_1_says_why_and_changes_nothing(
     not_a_zip = tmp_path / "binder.zip"
     not_a_zip.write_bytes(b"not a zip at all")
     refusals = {
-        ("bank", "import", str(notice), "--format", "xyz"): "unknown bank file format 'xyz'",
         ("bank", "import", str(notice)): "notice.txt",
         ("funding", "mark-refunded", "1", "--reference", "R", "--amount", "abc"): "--amount",
         ("funding", "mark-refunded", "1", "--reference", "R", "--amount", "0.001"): "cents",

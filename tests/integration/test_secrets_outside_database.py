@@ -24,11 +24,12 @@ from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.interfaces.cli.app import build_app
+from closingdesk.interfaces.http.deps import SESSION_KEY
 from closingdesk.services.audit import audit_log, verify_chain
 from closingdesk.services.clock import utc_now
 from closingdesk.services.installation_keys import MissingSecrets, key_file
 from closingdesk.services.offerings import get_offering
-from closingdesk.services.people import installation_secrets
+from closingdesk.services.people import installation_secrets, list_users, start_session
 from closingdesk.services.signing_identity import ensure_signing_identity, signing_key
 from tests.http_scenarios import Closing, closing
 
@@ -56,16 +57,16 @@ def stored_secrets(engine: Engine) -> list[str]:
         return [str(v) for v in connection.execute(text("SELECT value FROM app_secrets"))]
 
 
-def forged_session(secret_key: str, user_id: int) -> str:
+def forged_session(secret_key: str, session_id: str) -> str:
     """A cookie as Starlette's SessionMiddleware signs one, made with secret_key."""
-    data = base64.b64encode(json.dumps({"user_id": user_id}).encode())
+    data = base64.b64encode(json.dumps({SESSION_KEY: session_id}).encode())
     return TimestampSigner(secret_key).sign(data).decode()
 
 
-def admin_id(engine: Engine) -> int:
-    with engine.connect() as connection:
-        query = text("SELECT id FROM users WHERE email = 'admin@closing.example'")
-        return int(connection.execute(query).scalar_one())
+def admin_session(engine: Engine) -> str:
+    """The id of a live session of the admin (the database keeps only its hash)."""
+    admin = next(u for u in list_users(engine) if u.email == "admin@closing.example")
+    return start_session(engine, admin, now=utc_now())
 
 
 def test_init_writes_the_key_file_beside_the_sqlite_database_readable_by_its_owner_only(
@@ -90,14 +91,15 @@ def test_a_session_cookie_forged_from_a_database_copy_is_refused(closing: Closin
     real_key = installation_secrets(closing.engine).session_key
     copy = every_text_in(closing.engine)
     assert real_key not in copy
-    user_id = admin_id(closing.engine)
+    session_id = admin_session(closing.engine)
+    assert session_id not in copy
     for candidate in stored_secrets(closing.engine):  # whatever the copy holds
         client = closing.client()
-        client.cookies.set("closingdesk_session", forged_session(candidate, user_id))
+        client.cookies.set("closingdesk_session", forged_session(candidate, session_id))
         assert client.get("/audit", follow_redirects=False).status_code in (302, 303, 401)
     # the forgery itself is right: made with the key file's key, it would be let in
     client = closing.client()
-    client.cookies.set("closingdesk_session", forged_session(real_key, user_id))
+    client.cookies.set("closingdesk_session", forged_session(real_key, session_id))
     assert client.get("/audit", follow_redirects=False).status_code == 200
 
 

@@ -80,10 +80,18 @@ def _table(mapping: Mapping[str, object], table: str) -> Mapping[str, object]:
 
 
 def _assignment(key: str, value: object) -> str:
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        tables = ", ".join(_inline_table(item) for item in value)
+        return f"{key} = [{tables}]"
     if isinstance(value, list) and len(value) > 1:
         items = "".join(f"    {tomlkit.item(item).as_string()},\n" for item in value)
         return f"{key} = [\n{items}]"
     return f"{key} = {tomlkit.item(value).as_string()}"
+
+
+def _inline_table(item: Mapping[str, object]) -> str:
+    pairs = ", ".join(f"{k} = {tomlkit.item(v).as_string()}" for k, v in item.items())
+    return "{ " + pairs + " }"
 
 
 def _comment(text: str) -> str:
@@ -109,6 +117,7 @@ _EXAMPLES: Mapping[str, object] = {
     "company_signer_title": "Chief Financial Officer",
     "cusip": "640656104",
     "company_notice": {"email": "notices@example.com"},
+    "wire": {"accounts": [{"number": "0532013000", "currency": "EUR", "bank": "Example Bank AG"}]},
     "transfer_agent": {
         "name": "Example Stock Transfer Company",
         "attention": "DWAC Department",
@@ -180,6 +189,9 @@ _WIRE_KEYS = {
     "fbo_account": 'That account\'s number ("A/C #"), as it is to be printed.',
     "ffc_name": 'The final beneficiary ("For Further Credit to"), usually the Company.',
     "ffc_account": 'Its account number ("A/C #") at the FBO account holder.',
+    "accounts": "Optional. Other accounts the offering receives wires in (another currency "
+    "or bank), each a number and, when not the offering's, a currency and a bank; bank files "
+    "of these accounts are imported too.",
 }
 
 _NOTICE_KEYS = {

@@ -25,13 +25,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from closingdesk.domain.matching_evidence import NAME_FLOOR, Evidence, decide, reasons, weigh
+from closingdesk.domain.matching_evidence import (
+    NAME_FLOOR,
+    STRONG_NAME,
+    Evidence,
+    decide,
+    reasons,
+    weigh,
+)
 from closingdesk.domain.matching_index import NameIndex
 from closingdesk.domain.matching_names import (
     names_in,
     names_like,
     normalised_name,
     normalised_text,
+    truncation_score,
 )
 from closingdesk.domain.payment_reference import references_in
 
@@ -71,6 +79,7 @@ class Suggestion:
     txn_id: int
     matched: int | None  # the purchaser, when the evidence names one alone
     candidates: tuple[Candidate, ...]  # best first, at most SHOWN
+    short_of: int | None = None  # a clear name alone, paid less than their price
 
 
 class Matcher:
@@ -88,13 +97,26 @@ class Matcher:
         self._by_price = {price: frozenset(ids) for price, ids in by_price.items()}
         self._index = NameIndex(self._names)
 
+    def expected(self, purchaser_id: int) -> ExpectedPayment:
+        return self._expected[purchaser_id]
+
+    def named_by(self, originator_as_written: str) -> dict[int, int]:
+        """The purchasers an originator names (score at least NAME_FLOOR), with the score."""
+        originator = normalised_name(originator_as_written)
+        by_originator = dict.fromkeys(self._by_name.get(originator, ()), 100)
+        pool = self._index.candidates(originator)
+        by_originator.update(_scores(names_like, originator, pool))
+        for pid, name in pool.items():
+            cut = truncation_score(originator_as_written, name)
+            if cut > by_originator.get(pid, 0):
+                by_originator[pid] = cut
+        return by_originator
+
     def suggest(self, credit: Credit) -> Suggestion:
-        originator = normalised_name(credit.originator or "")
         remittance = normalised_text(credit.remittance)
         references = references_in(credit.remittance, self._slug) & self._expected.keys()
         at_price = self._by_price.get((credit.amount, credit.currency), _NOBODY)
-        by_originator = dict.fromkeys(self._by_name.get(originator, ()), 100)
-        by_originator.update(_scores(names_like, originator, self._index.candidates(originator)))
+        by_originator = self.named_by(credit.originator or "")
         in_remittance = _scores(names_in, remittance, self._index.candidates(remittance))
         evidence = [
             weigh(
@@ -122,7 +144,17 @@ class Matcher:
             txn_id=credit.txn_id,
             matched=matched,
             candidates=tuple(self._candidate(e, credit) for e in evidence[:SHOWN]),
+            short_of=None if matched is not None else self._short_of(evidence, credit),
         )
+
+    def _short_of(self, evidence: list[Evidence], credit: Credit) -> int | None:
+        """The purchaser a clear name alone names, when the credit is less than their price."""
+        named = [e for e in evidence if e.name >= STRONG_NAME]
+        if len(named) != 1 or named[0].by_reference:
+            return None
+        expected = self._expected[named[0].purchaser_id]
+        paid_less = credit.currency == expected.currency and credit.amount < expected.amount
+        return expected.purchaser_id if paid_less else None
 
     def _candidate(self, evidence: Evidence, credit: Credit) -> Candidate:
         expected = self._expected[evidence.purchaser_id]

@@ -28,6 +28,7 @@ NAME_FLOOR = 70  # below this a name is no evidence: a shared surname scores abo
 STRONG_NAME = 90
 FAIR_NAME = 75  # enough when the amount is a price no one else has
 AMOUNT_BONUS = 10
+SHORT_REASON = "a clear name alone, for less than the purchase price: shown as short"
 UNIQUE_PRICE, SHARED_PRICE = 50, 30
 
 

@@ -2,7 +2,19 @@
 
 A bank writes "ALPHA FUND LP" where the book says "Alpha Fund, L.P."; a name is compared
 in lower case, without accents or punctuation, without a leading "the" and without the
-legal form at its end (LLC, L.P., Inc., Ltd., GmbH...). Scores are rapidfuzz's, 0 to 100.
+legal form at its end (LLC, L.P., Inc., Ltd., GmbH...), and with the words banks
+abbreviate written one way (FD and FUND, PTNRS and PARTNERS, INTL, MGMT, CAP, TR, & and
+AND...). Banks also cut a name at 35 characters (SWIFT's line width), so a long originator
+that is the beginning of a name, word for word (the last word possibly cut), names it.
+Scores are rapidfuzz's, 0 to 100.
+
+>>> normalised_name("EXTREMELY LONG NAMED BIOTECH MASTER FD LTD")
+'extremely long named biotech master fund'
+>>> normalised_name("Smith & Jones Intl Cap Mgmt Ptnrs")
+'smith and jones international capital management partners'
+>>> cut = "EXTREMELY LONG NAMED BIOTECH MASTE"
+>>> truncation_score(cut, "extremely long named biotech master fund")
+95
 
 >>> normalised_name("The Alpha Fund, L.P.")
 'alpha fund'
@@ -36,12 +48,43 @@ _ASCII = str.maketrans(
     | {"&": " and "}
 )
 _TRAILING = LEGAL_FORMS | {"and"}  # "& Co. KG" ends a name as a whole
+_SAME_WORD = {
+    "fd": "fund",
+    "fds": "funds",
+    "ptnrs": "partners",
+    "prtnrs": "partners",
+    "ptnr": "partner",
+    "partnrs": "partners",
+    "intl": "international",
+    "int'l": "international",
+    "mgmt": "management",
+    "mgt": "management",
+    "mngmt": "management",
+    "cap": "capital",
+    "tr": "trust",
+    "tst": "trust",
+    "assoc": "associates",
+    "assocs": "associates",
+    "invs": "investments",
+    "invts": "investments",
+    "hldgs": "holdings",
+    "hldg": "holding",
+    "grp": "group",
+    "svcs": "services",
+    "natl": "national",
+    "advs": "advisors",
+    "mstr": "master",
+    "opp": "opportunity",
+    "opps": "opportunities",
+}
+TRUNCATED_AT = 30  # an originator this long may have been cut at 35 characters
+TRUNCATED_SCORE = 95
 _NOT_WORD = re.compile(r"[\W_]+")
 _SHORTEST_FUZZY = 8  # shorter names are found in a remittance only word for word
 
 
 def normalised_name(name: str) -> str:
-    tokens = _tokens(name)
+    tokens = [_SAME_WORD.get(t, t) for t in _tokens(name)]
     while tokens:
         letters = _trailing_letters(tokens)
         if tokens[-1] in _TRAILING:
@@ -64,7 +107,21 @@ def _trailing_letters(tokens: list[str]) -> list[str]:
 
 def normalised_text(text: str) -> str:
     """Free text (a remittance) with every legal form dropped, wherever it stands."""
-    return " ".join(t for t in _tokens(text) if t not in LEGAL_FORMS)
+    return " ".join(_SAME_WORD.get(t, t) for t in _tokens(text) if t not in LEGAL_FORMS)
+
+
+def truncation_score(originator: str, name: str) -> int:
+    """95 when ``originator`` (as written) is long enough to have been cut and is the
+    beginning of ``name`` (normalised) word for word, its last word possibly cut; else 0."""
+    if len(originator.strip()) < TRUNCATED_AT:
+        return 0
+    words = [_SAME_WORD.get(t, t) for t in _tokens(originator)]
+    names = name.split()
+    if len(words) < 2 or len(words) > len(names):
+        return 0
+    whole, last = words[:-1], words[-1]
+    fits = names[: len(whole)] == whole and names[len(whole)].startswith(last)
+    return TRUNCATED_SCORE if fits else 0
 
 
 def name_score(originator: str, name: str) -> int:

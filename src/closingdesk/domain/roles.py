@@ -26,6 +26,7 @@ class Permission(StrEnum):
     COUNTERSIGN = "countersign"  # sign for the company (an officer's act: admins only)
     WORK_FUNDING = "work_funding"  # import bank files, match, unmatch and refund wires
     SETTLE = "settle"  # instruct shares, issue warrants (releases settlement: admins only)
+    VOID_BANK_LINES = "void_bank_lines"  # take a bad stored bank line out (admins only)
 
 
 ROLES: dict[str, frozenset[Permission]] = {

@@ -14,6 +14,15 @@ from decimal import Decimal
 
 
 @dataclass(frozen=True)
+class ReceivingAccount:
+    """Another account the offering receives money in (another currency, another bank)."""
+
+    number: str
+    currency: str | None = None  # None: the offering's currency
+    bank: str | None = None
+
+
+@dataclass(frozen=True)
 class WireInstructions:
     bank_name: str
     bank_address: tuple[str, ...]
@@ -22,6 +31,7 @@ class WireInstructions:
     fbo_account: str
     ffc_name: str  # "for further credit to"
     ffc_account: str
+    accounts: tuple[ReceivingAccount, ...] = ()  # besides the FBO and FFC accounts
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,12 @@ from stdnum.us import rtn
 from closingdesk.domain import text_safety
 from closingdesk.domain.money import parse_decimal
 from closingdesk.domain.problems import Problem
-from closingdesk.domain.terms import NoticeAddress, OfferingTerms, WireInstructions
+from closingdesk.domain.terms import (
+    NoticeAddress,
+    OfferingTerms,
+    ReceivingAccount,
+    WireInstructions,
+)
 
 T = TypeVar("T")
 
@@ -52,13 +57,19 @@ def terms_to_mapping(terms: OfferingTerms) -> dict[str, object]:
     return dict(sorted(mapping.items(), key=lambda item: isinstance(item[1], dict)))
 
 
-def _plain_fields(record: OfferingTerms | WireInstructions | NoticeAddress) -> dict[str, object]:
+def _plain_fields(
+    record: OfferingTerms | WireInstructions | NoticeAddress | ReceivingAccount,
+) -> dict[str, object]:
     pairs = ((f.name, _plain(getattr(record, f.name))) for f in dataclasses.fields(record))
-    return {name: plain for name, plain in pairs if plain is not None}
+    return {
+        name: plain
+        for name, plain in pairs
+        if plain is not None and not (name == "accounts" and plain == [])
+    }
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, WireInstructions | NoticeAddress):
+    if isinstance(value, WireInstructions | NoticeAddress | ReceivingAccount):
         return _plain_fields(value)
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
@@ -186,9 +197,30 @@ def _read_wire(table: _Table | None) -> WireInstructions:
         fbo_account=table.required("fbo_account", _text, ""),
         ffc_name=table.required("ffc_name", _text, ""),
         ffc_account=table.required("ffc_account", _text, ""),
+        accounts=table.optional("accounts", _accounts) or (),
     )
     table.report_unknown_keys()
     return wire
+
+
+def _accounts(value: object) -> tuple[ReceivingAccount, ...]:
+    """More receiving accounts: a list of tables with a number, and a currency and a bank
+    when they are not the offering's (``[[wire.accounts]]``)."""
+    if not isinstance(value, list | tuple):
+        raise _Invalid("must be a list of tables (number, currency, bank)")
+    found = []
+    for item in value:
+        if not isinstance(item, Mapping) or set(item) - {"number", "currency", "bank"}:
+            raise _Invalid(f"each account has a number, a currency and a bank only, not {item!r}")
+        currency = item.get("currency")
+        found.append(
+            ReceivingAccount(
+                number=_text(item.get("number")),
+                currency=_currency(currency) if currency is not None else None,
+                bank=_text(item["bank"]) if item.get("bank") is not None else None,
+            )
+        )
+    return tuple(found)
 
 
 def _read_notice(table: _Table | None) -> NoticeAddress | None:

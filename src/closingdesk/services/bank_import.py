@@ -3,7 +3,8 @@
 The file is read and checked whole before anything is written (a refused file changes
 nothing). Transactions of other accounts in the file are counted and skipped; a
 transaction already stored (the same file again, or an intraday report followed by the
-day's statement) is recognised by any of its identity keys and skipped. New credits go to
+day's statement) is recognised by its identity keys (:mod:`closingdesk.domain.bank`) and
+skipped; entries of one file are never merged. New credits go to
 the matcher: an unambiguous match is made at once, otherwise its candidates are kept for a
 person to decide. A debit that returns an earlier credit is linked to it.
 """
@@ -12,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Engine
 
@@ -26,11 +27,14 @@ from closingdesk.adapters.store.funding_repository import (
     StoredCandidate,
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.bank import BankTransaction, account_key, offering_account_keys
+from closingdesk.domain.bank import BankTransaction, is_offering_account, offering_account_keys
 from closingdesk.domain.funding import Wire
-from closingdesk.domain.matching import Credit, ExpectedPayment, Matcher
+from closingdesk.domain.matching import Candidate, Credit, ExpectedPayment, Matcher, Suggestion
+from closingdesk.domain.matching_evidence import SHORT_REASON
+from closingdesk.domain.matching_splits import Split, find_splits
 from closingdesk.domain.offering import Offering
-from closingdesk.domain.problems import Problem
+from closingdesk.domain.problems import InvalidInput, Problem
+from closingdesk.domain.terms import WireInstructions
 from closingdesk.services.bank_returns import link_returns
 from closingdesk.services.bulk import collector_paused
 from closingdesk.services.clock import stamp
@@ -63,6 +67,7 @@ def import_bank_file(
     format: str = "auto",
     accept_bad_totals: bool = False,
     source: str | None = None,
+    decimal: str | None = None,
 ) -> BankImport:
     with collector_paused():
         return _import(
@@ -74,6 +79,7 @@ def import_bank_file(
             format=format,
             accept_bad_totals=accept_bad_totals,
             source=source,
+            decimal=decimal,
         )
 
 
@@ -87,6 +93,7 @@ def _import(
     format: str = "auto",
     accept_bad_totals: bool = False,
     source: str | None = None,
+    decimal: str | None = None,
 ) -> BankImport:
     name = source or str(path)
     content = path.read_bytes()
@@ -99,14 +106,18 @@ def _import(
         format=format,
         accept_bad_totals=accept_bad_totals,
         default_account=terms.wire.ffc_account,
+        decimal=decimal,
     )
     ours = offering_account_keys(terms.wire)
-    accounts = {a: account_key(a) in ours for a in parsed.accounts()}
+    accounts = {a: is_offering_account(a, ours) for a in parsed.accounts()}
+    if accounts and not any(accounts.values()):
+        _refuse_others(name, list(accounts), terms.wire)
     mine = [t for t in parsed.transactions if accounts[t.account]]
     skipped = Counter(t.account for t in parsed.transactions if not accounts[t.account])
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = FundingRepository(uow.connection)
+        store.lock_imports(found.id)
         fresh, repeated = _new_only(mine, store.identity_keys(found.id))
         at = stamp(now)
         purchasers = uow.purchasers.list(found.id)
@@ -177,22 +188,41 @@ def _import(
     )
 
 
+def _refuse_others(source: str, accounts: list[str], wire: WireInstructions) -> NoReturn:
+    ours = ", ".join(a for a in (wire.ffc_account, wire.fbo_account) if a)
+    what = (
+        f"none of the accounts in the file ({', '.join(accounts)}) is the offering's "
+        f"({ours}); nothing was imported"
+    )
+    raise InvalidInput(
+        f"{source} holds no transaction of the offering's account", [Problem(source, what)]
+    )
+
+
 def _is_return(txn: BankTransaction) -> bool:
     return txn.direction == "debit" and txn.reversal
 
 
 def _new_only(
-    transactions: list[BankTransaction], known: dict[str, int]
+    transactions: list[BankTransaction], known: dict[str, list[int]]
 ) -> tuple[list[BankTransaction], int]:
-    """The transactions not stored yet (nor twice in this file), and how many were."""
-    seen = set(known)
+    """The transactions not stored yet, and how many were.
+
+    An entry is one already stored when a stored transaction shares one of its identity
+    keys; each stored transaction stands for one entry of this file at most, and entries
+    of this file are never compared with each other: a file's entries are all real.
+    """
+    taken: set[int] = set()
     fresh: list[BankTransaction] = []
     for txn in transactions:
-        keys = txn.identity_keys()
-        if any(k in seen for k in keys):
-            continue
-        seen.update(keys)
-        fresh.append(txn)
+        earlier = next(
+            (i for key in txn.identity_keys() for i in known.get(key, ()) if i not in taken),
+            None,
+        )
+        if earlier is None:
+            fresh.append(txn)
+        else:
+            taken.add(earlier)
     return fresh, len(transactions) - len(fresh)
 
 
@@ -222,6 +252,7 @@ def _matched(
         return [NewTransaction(t) for t in fresh]
     matcher = Matcher(expected, slug=offering.slug)
     new: list[NewTransaction] = []
+    waiting: list[Credit] = []  # credits matched to nobody: parts of a split payment?
     for number, txn in enumerate(fresh):
         if txn.direction != "credit" or txn.reversal:
             new.append(NewTransaction(txn))
@@ -229,10 +260,43 @@ def _matched(
         credit = Credit(number, txn.amount, txn.currency, txn.originator, txn.remittance)
         suggestion = matcher.suggest(credit)
         candidates = tuple(
-            StoredCandidate(c.purchaser_id, c.score, c.reasons) for c in suggestion.candidates
+            StoredCandidate(c.purchaser_id, c.score, _shortfall(c, suggestion))
+            for c in suggestion.candidates
         )
         note = _note(suggestion.matched, candidates)
         new.append(NewTransaction(txn, suggestion.matched, note, candidates))
+        if suggestion.matched is None and txn.originator:
+            waiting.append(credit)
+    return _with_splits(new, find_splits(waiting, matcher), matcher) if waiting else new
+
+
+def _shortfall(candidate: Candidate, suggestion: Suggestion) -> tuple[str, ...]:
+    if candidate.purchaser_id != suggestion.short_of:
+        return candidate.reasons
+    return (*candidate.reasons, SHORT_REASON)
+
+
+def _with_splits(
+    new: list[NewTransaction], splits: list[Split], matcher: Matcher
+) -> list[NewTransaction]:
+    """Each split offered on its wires; matched when it is the only one and named strongly
+    (and its purchaser is matched to nothing else in this file)."""
+    taken = {n.purchaser_id for n in new if n.purchaser_id is not None}
+    for split in splits:
+        price = matcher.expected(split.purchaser_id)
+        reason = split.reason(price.amount, price.currency)
+        automatic = split.automatic and split.purchaser_id not in taken
+        for number in split.credits:
+            item = new[number]
+            offered = StoredCandidate(split.purchaser_id, split.name, (reason,))
+            others = tuple(c for c in item.candidates if c.purchaser_id != split.purchaser_id)
+            candidates = (offered, *others)
+            if automatic:
+                new[number] = replace(
+                    item, purchaser_id=split.purchaser_id, match_note=reason, candidates=candidates
+                )
+            else:
+                new[number] = replace(item, candidates=candidates)
     return new
 
 

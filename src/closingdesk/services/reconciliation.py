@@ -6,19 +6,27 @@ transaction and computed by the domain (:mod:`closingdesk.domain.funding`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.decision_repository import DecisionRepository
-from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
+from closingdesk.adapters.store.funding_repository import (
+    FundingRepository,
+    StoredFile,
+    StoredTransaction,
+)
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain import funding_exceptions as exc
 from closingdesk.domain.exception_decisions import ExceptionDecision, closing_decision
-from closingdesk.domain.funding import FundingException, Reconciliation
+from closingdesk.domain.funding import KINDS, FundingException, Reconciliation
+from closingdesk.domain.funding_exceptions import Payer
+from closingdesk.domain.matching import ExpectedPayment
+from closingdesk.domain.matching_evidence import SHORT_REASON
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.payment_reference import payment_reference
-from closingdesk.services.funding_state import reconciliation_of, wire_of
+from closingdesk.services.funding_state import expected_payments, reconciliation_of, wire_of
 from closingdesk.services.offerings import resolve_offering
 
 
@@ -29,6 +37,7 @@ class FundingReport:
     names: dict[int, str]  # purchaser id -> name
     transactions: dict[int, StoredTransaction]
     decisions: tuple[ExceptionDecision, ...] = ()  # on exceptions (accept a late wire, ...)
+    files: tuple[StoredFile, ...] = ()  # the bank files imported, with their warnings
 
     def decision(self, exception: FundingException) -> ExceptionDecision | None:
         """The decision that closed this exception, if any."""
@@ -46,11 +55,37 @@ def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         purchasers = uow.purchasers.list(found.id)
-        stored = FundingRepository(uow.connection).transactions(found.id)
+        store = FundingRepository(uow.connection)
+        stored = store.transactions(found.id)
+        files = tuple(store.files(found.id))
         decisions = tuple(DecisionRepository(uow.connection).of_offering(found.id))
-    result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored])
+    expected = expected_payments(found, purchasers)
+    result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored], expected)
+    result = _shortfalls_named(result, expected, {s.id: s for s in stored})
     names = {p.id: p.name for p in purchasers}
-    return FundingReport(found, result, names, {s.id: s for s in stored}, decisions)
+    transactions = {s.id: s for s in stored}
+    return FundingReport(found, result, names, transactions, decisions=decisions, files=files)
+
+
+def _shortfalls_named(
+    result: Reconciliation, expected: list[ExpectedPayment], stored: dict[int, StoredTransaction]
+) -> Reconciliation:
+    """An unmatched wire that a clear name alone ties to one purchaser, for less than their
+    price, is shown as ``short`` against that purchaser rather than ``unknown`` (it still
+    funds no one until a person matches it)."""
+    prices = {e.purchaser_id: e for e in expected}
+    exceptions = []
+    for found in result.exceptions:
+        txn = stored.get(found.txn_id) if found.kind == "unknown" and found.txn_id else None
+        named = [c for c in txn.candidates if SHORT_REASON in c.reasons] if txn else []
+        if txn is None or len(named) != 1 or named[0].purchaser_id not in prices:
+            exceptions.append(found)
+            continue
+        e = prices[named[0].purchaser_id]
+        payer = Payer(e.purchaser_id, e.name, e.amount, e.currency)
+        exceptions.append(exc.short(payer, received=txn.bank.amount, last_txn=txn.id))
+    exceptions.sort(key=lambda e: KINDS.index(e.kind))
+    return replace(result, exceptions=tuple(exceptions))
 
 
 def report_document(report: FundingReport) -> dict[str, Any]:
@@ -94,6 +129,10 @@ def report_document(report: FundingReport) -> dict[str, Any]:
                 "decision": decision_document(report.decision(e)),
             }
             for e in r.exceptions
+        ],
+        "bank_files": [
+            {"id": f.id, "source": f.source, "format": f.format, "warnings": list(f.warnings)}
+            for f in report.files
         ],
     }
 

@@ -57,3 +57,20 @@ def test_a_malformed_bank_file_answers_422_and_changes_nothing(closing: Closing)
     assert "bank.csv row 2, column amount" in wheres
     funding = closing.client("viewer").get(f"{OFFERING}/funding").json()
     assert funding["totals"]["received"] == "0.00"
+
+
+def test_a_file_contradicting_its_balances_is_422_unless_accepted_and_then_shown(
+    closing: Closing,
+) -> None:
+    statement = (
+        ":20:S1\n:25:561-04051-19-103\n:60F:C020311USD0,00\n"
+        ":61:0203120312C10,00NTRFNONREF\n:62F:C020312USD11,00\n"
+    )
+    files = {"file": ("s.940", statement.encode(), "text/plain")}
+    client = closing.client("agent")
+    assert client.post(f"{OFFERING}/bank-files", files=files).status_code == 422
+    accepted = client.post(f"{OFFERING}/bank-files?accept_bad_totals=true", files=files)
+    assert accepted.status_code == 200, accepted.text
+    funding = closing.client("viewer").get(f"{OFFERING}/funding").json()
+    [shown] = funding["bank_files"]
+    assert "the closing balance is 11.00 USD" in shown["warnings"][0]

@@ -68,6 +68,13 @@ ROUTES = [
         {"json": {"reference": "OUT-1"}},
         refusable=True,
     ),
+    Route(
+        "POST",
+        f"/api/v1/offerings/{SLUG}/transactions/1/void",
+        Permission.VOID_BANK_LINES,
+        {"json": {"reason": "test line"}},
+        refusable=True,
+    ),
     Route("GET", f"/api/v1/offerings/{SLUG}/settlement", Permission.READ),
     Route("POST", f"/api/v1/offerings/{SLUG}/settlement", Permission.SETTLE),
     Route(

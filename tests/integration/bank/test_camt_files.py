@@ -93,7 +93,10 @@ def test_a_bad_amount_and_a_bad_date_are_refused_with_their_paths() -> None:
     error = refusal(text, "bad.xml")
     assert str(error).startswith("bad.xml is not a valid camt.053 file")
     assert problems_of(error) == [
-        (f"bad.xml {ENTRY}[3]/Amt", "amount '50.000,00' is not a positive number"),
+        (
+            f"bad.xml {ENTRY}[3]/Amt",
+            "amount: '50.000,00' is not an amount (digits, with '.' before the decimals)",
+        ),
         (
             f"bad.xml {ENTRY}[4]/ValDt/Dt",
             "'2002-02-30' is not a date (YYYY-MM-DD) or date and time",

@@ -43,7 +43,10 @@ def test_every_bad_cell_is_reported_with_row_and_column() -> None:
     error = refusal(text, "bad.csv")
     assert problems_of(error) == [
         ("bad.csv row 2, column date", "'2002-02-30' is not a date (YYYY-MM-DD)"),
-        ("bad.csv row 3, column amount", "'abc' is not a non-zero amount"),
+        (
+            "bad.csv row 3, column amount",
+            "'abc' is not an amount (digits, with '.' before the decimals)",
+        ),
     ]
 
 
@@ -71,3 +74,59 @@ def test_an_unknown_format_is_refused_naming_the_file() -> None:
 def test_an_unknown_format_name_is_refused() -> None:
     error = refusal(CSV, "bank.csv", format="qif")
     assert "unknown bank file format 'qif'" in str(error)
+
+
+CSV_HEAD = "date,amount,currency,originator,reference,bank_reference\n"
+
+
+def test_an_unquoted_comma_in_an_amount_refuses_the_row_instead_of_storing_one_dollar() -> None:
+    error = refusal(CSV_HEAD + "2002-03-12,1,000.00,USD,A,R,B1\n", "c.csv", default_account="1")
+    assert problems_of(error) == [
+        (
+            "c.csv row 2",
+            "7 cells but the header has 6 columns; a value holding the delimiter must be "
+            "quoted: '2002-03-12|1|000.00|USD|A|R|B1'",
+        )
+    ]
+
+
+def test_a_semicolon_file_reads_comma_decimals_and_dot_thousands() -> None:
+    text = (
+        "date;amount;currency;originator;reference;bank_reference\n"
+        "2002-03-12;1.000,50;USD;A;R;B1\n2002-03-12;250,75;USD;A;R;B2\n"
+    )
+    found = read(text, "c.csv", default_account="1")
+    assert [t.amount for t in found.transactions] == [Decimal("1000.50"), Decimal("250.75")]
+
+
+def test_a_quoted_amount_with_thousands_is_read_when_another_cell_shows_the_decimals() -> None:
+    text = CSV_HEAD + '2002-03-12,"1,000",USD,A,R,B1\n2002-03-12,2.50,USD,A,R,B2\n'
+    found = read(text, "c.csv", default_account="1")
+    assert [t.amount for t in found.transactions] == [Decimal("1000.00"), Decimal("2.50")]
+
+
+def test_an_amount_that_reads_either_way_is_refused_unless_the_separator_is_declared() -> None:
+    text = CSV_HEAD + '2002-03-12,"1,000",USD,A,R,B1\n'
+    error = refusal(text, "c.csv", default_account="1")
+    assert problems_of(error)[0][0] == "c.csv row 2, column amount"
+    assert "reads as 1 thousand or as a decimal" in problems_of(error)[0][1]
+    declared = read(text, "c.csv", default_account="1", decimal=",")
+    assert declared.transactions[0].amount == Decimal("1.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("1e3", "is not an amount"),
+        ("100.005", "has more decimals than USD has (2)"),
+        ("1" * 35, "has more than 13 digits before the decimals"),
+        ("1e30", "is not an amount"),
+        ("NaN", "is not an amount"),
+    ],
+)
+def test_amounts_that_are_not_money_are_refused_with_their_text(text: str, why: str) -> None:
+    row = f"2002-03-12,{text},USD,A,R,B1\n"
+    error = refusal(CSV_HEAD + row, "c.csv", default_account="1", decimal=".")
+    [(where, what)] = problems_of(error)
+    assert where == "c.csv row 2, column amount"
+    assert what.startswith(f"{text!r} {why}")

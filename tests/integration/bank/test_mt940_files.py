@@ -60,7 +60,10 @@ def test_a_bad_date_and_a_bad_amount_are_refused_at_their_lines() -> None:
     assert str(error).startswith("bad.940 is not a valid MT940 file")
     assert problems_of(error) == [
         ("bad.940 line 6", "value date '020230' is not a date (YYMMDD)"),
-        ("bad.940 line 16", "amount '75,5,0' is not a number (like 1000,00)"),
+        (
+            "bad.940 line 16",
+            "amount: '75,5,0' is not an amount (digits, with ',' before the decimals)",
+        ),
     ]
 
 

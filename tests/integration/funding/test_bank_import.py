@@ -120,3 +120,28 @@ def test_a_wire_naming_no_one_waits_as_unknown(engine: Engine, tmp_path: Path) -
     report = funding_report(engine, offering=None)
     assert [w.txn_id for w in report.result.unmatched] == [1]
     assert [e.kind for e in report.result.exceptions] == ["unknown"]
+
+
+def test_a_file_whose_figures_disagree_is_refused_or_imported_with_a_warning_on_the_file(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from closingdesk.services.bank_import import import_bank_file
+    from closingdesk.services.reconciliation import report_document
+    from tests.scenarios import ACTOR, NOW
+
+    three_purchasers(engine, tmp_path)
+    path = tmp_path / "s.940"
+    path.write_text(
+        ":20:S1\n:25:561-04051-19-103\n:60F:C020311USD0,00\n"
+        ":61:0203120312C2000000,00NTRFNONREF\n:86:/ORDP//NAME/ALPHA FUND\n"
+        ":62F:C020312USD2000001,00\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        import_bank_file(engine, path, offering=None, actor=ACTOR, now=NOW)
+    assert "but the closing balance is 2,000,001.00 USD" in str(caught.value.problems[0])
+    assert _count(engine, bank_transactions) == 0
+    import_bank_file(engine, path, offering=None, actor=ACTOR, now=NOW, accept_bad_totals=True)
+    document = report_document(funding_report(engine, offering=None))
+    assert [len(f["warnings"]) for f in document["bank_files"]] == [1]
+    assert "closing balance is 2,000,001.00 USD" in document["bank_files"][0]["warnings"][0]

@@ -12,7 +12,7 @@ from closingdesk.adapters.bank.camt_file import read_camt
 from closingdesk.adapters.bank.csv_file import read_csv
 from closingdesk.adapters.bank.detect import detect_format
 from closingdesk.adapters.bank.mt940_file import read_mt940
-from closingdesk.adapters.bank.text import decode
+from closingdesk.adapters.bank.text import decode, refuse_binary
 from closingdesk.domain.bank import FORMATS, BankFile
 from closingdesk.domain.problems import InvalidInput, Problem
 
@@ -26,19 +26,26 @@ def read_bank_file(
     format: str = "auto",
     accept_bad_totals: bool = False,
     default_account: str | None = None,
+    decimal: str | None = None,
 ) -> BankFile:
-    """The transactions of a bank file; ``accept_bad_totals`` reads a BAI2 file whose
-    trailer totals or counts disagree with its details (they become warnings);
-    ``default_account`` is the account of a CSV file without an account column."""
+    """The transactions of a bank file; ``accept_bad_totals`` reads a file whose own
+    control figures (trailers, summaries, balances) disagree with its entries (the
+    disagreements become warnings);
+    ``default_account`` is the account of a CSV file without an account column, and
+    ``decimal`` its decimal separator ("." or ","; None: the amounts tell)."""
     chosen = detect_format(content, source=source) if format == "auto" else format
+    if chosen in ("bai2", "mt940", "csv"):
+        refuse_binary(content, source=source, format=chosen)
     if chosen == "bai2":
         return read_bai2(decode(content), source=source, accept_bad_totals=accept_bad_totals)
     if chosen in ("camt053", "camt054"):
-        return read_camt(content, source=source, format=chosen)
+        return read_camt(content, source=source, format=chosen, accept_bad_totals=accept_bad_totals)
     if chosen == "mt940":
-        return read_mt940(decode(content), source=source)
+        return read_mt940(decode(content), source=source, accept_bad_totals=accept_bad_totals)
     if chosen == "csv":
-        return read_csv(decode(content), source=source, default_account=default_account)
+        return read_csv(
+            decode(content), source=source, default_account=default_account, decimal=decimal
+        )
     known = ", ".join(("auto", *FORMATS))
     what = f"unknown bank file format {format!r}; use one of {known}"
     raise InvalidInput(what, [Problem(source, what)])

@@ -1,7 +1,7 @@
 """Amounts as bank files write them: minor units with the decimals implied by the currency.
 
 BAI2 writes 123456 for USD 1,234.56 and for JPY 123,456: the number of decimals is the
-currency's ISO 4217 exponent (2 unless listed here).
+currency's ISO 4217 exponent (:func:`closingdesk.domain.money.minor_units`).
 
 >>> from_minor_units(123456, "USD"), from_minor_units(123456, "JPY")
 (Decimal('1234.56'), Decimal('123456'))
@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-_ZERO = ("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI")
-_ZERO_TOO = ("VND", "VUV", "XAF", "XOF", "XPF")
-_THREE = ("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND")
-_EXPONENTS = {**dict.fromkeys((*_ZERO, *_ZERO_TOO), 0), **dict.fromkeys(_THREE, 3)}
+from closingdesk.domain.money import minor_units
 
 
 def exponent(currency: str) -> int:
-    return _EXPONENTS.get(currency, 2)
+    return minor_units(currency)
 
 
 def from_minor_units(units: int, currency: str) -> Decimal:

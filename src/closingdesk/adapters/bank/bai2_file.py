@@ -15,12 +15,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from closingdesk.adapters.bank.amounts import from_minor_units
 from closingdesk.adapters.bank.bai2_detail import parse_clock, parse_yymmdd
 from closingdesk.adapters.bank.bai2_lines import Record, logical_records
 from closingdesk.adapters.bank.bai2_trailers import Section, check_trailer
-from closingdesk.adapters.bank.bai2_transactions import AccountContext, read_detail, read_summary
+from closingdesk.adapters.bank.bai2_transactions import (
+    AccountContext,
+    Summary,
+    read_detail,
+    read_summary,
+)
 from closingdesk.adapters.bank.text import refuse
 from closingdesk.domain.bank import BankFile, BankTransaction
+from closingdesk.domain.bank_controls import Stated, Tally, disagreements
 from closingdesk.domain.problems import Problem
 
 _NAMES = {
@@ -34,12 +41,15 @@ _NAMES = {
     "99": "99 file trailer",
 }
 
+_TOTALS = {"100": "total credits", "400": "total debits"}
+_DIRECTIONS = {"100": "credit", "400": "debit"}
+
 
 def read_bai2(text: str, *, source: str, accept_bad_totals: bool) -> BankFile:
     reader = _Reader(source)
     for record in logical_records(text):
         reader.take(record)
-    reader.finish()
+    reader.finish(text.rstrip().count("\n") + 1)
     if reader.problems or (reader.bad_totals and not accept_bad_totals):
         shown_totals = [] if accept_bad_totals else reader.bad_totals
         refuse(source, "bai2", [*reader.problems, *shown_totals])
@@ -63,6 +73,9 @@ class _Reader:
         self.as_of = date.min
         self.as_of_time: time | None = None
         self.context = AccountContext("", "USD", date.min, None)
+        self.summary: list[Summary] = []
+        self.first = 0  # the account's first transaction
+        self.details = 0
         self.handlers = {code: getattr(self, f"_record_{code}") for code in _NAMES if code != "88"}
 
     def take(self, record: Record) -> None:
@@ -127,11 +140,16 @@ class _Reader:
         if not number:
             self.problems.append(Problem(where, "the account identifier has no account number"))
         self.context = AccountContext(number, currency, self.as_of, self.as_of_time)
-        self.account.units += read_summary(fields[2:], where, self.problems)
+        units, self.summary = read_summary(fields[2:], where, self.problems)
+        self.account.units += units
+        self.first = len(self.transactions)
+        self.details = 0
 
     def _record_16(self, record: Record, where: str) -> None:
         assert self.account is not None
         self.account.records += record.parts
+        self.account.wrapped += record.wrapped
+        self.details += 1
         units, transaction = read_detail(record, self.context, where, self.problems)
         self.account.units += units
         if transaction is not None:
@@ -140,6 +158,8 @@ class _Reader:
     def _record_49(self, record: Record, where: str) -> None:
         assert self.account is not None and self.group is not None
         self._close(self.account, record, where, "account")
+        if self.details:
+            self._check_summary(where)
         self.group.add(self.account)
         self.account = None
 
@@ -162,8 +182,23 @@ class _Reader:
         self.problems.extend(problems)
         self.bad_totals.extend(totals)
 
-    def finish(self) -> None:
-        where = f"{self.source} line {self.last_line}"
+    def _check_summary(self, where: str) -> None:
+        currency = self.context.currency
+        stated = [
+            Stated(
+                f"the 03 summary {item.type_code} ({_TOTALS[item.type_code]})",
+                _DIRECTIONS[item.type_code],
+                count=item.items,
+                amount=from_minor_units(item.units, currency),
+            )
+            for item in self.summary
+            if item.type_code in _TOTALS and item.items is not None
+        ]
+        tally = Tally.of(self.transactions[self.first :])
+        self.bad_totals.extend(disagreements(where, stated, tally, currency))
+
+    def finish(self, lines: int) -> None:
+        where = f"{self.source} line {max(lines, self.last_line)}"
         if not self.seen_header:
             self.problems.append(Problem(where, "the file has no 01 file header"))
         for section, trailer in ((self.account, "49"), (self.group, "98"), (self.file, "99")):

@@ -11,7 +11,13 @@ logical record with its continuations joined:
 - an 88 continuation after a ``/`` adds fields (joined with ``,``); an 88 that continues a
   16 record's text field continues that text: with a space, unless the line before it
   filled the physical record length of the file header, in which case the text was cut
-  mid-word and is joined as it is.
+  mid-word and is joined as it is;
+- an 03 record that ends its summary items with a comma before its ``/`` (``010,500,,,/``)
+  and continues on an 88: that comma only closed the last item (as the ``bai2`` library
+  reads it), so the continuation starts the next item;
+- a 16 record's text wrapped onto a physical line without the ``88,`` prefix: a line that
+  starts with no record code continues the text (the trailers may count it as a record
+  or not; :attr:`Record.wrapped` says how many such lines a record has).
 
 >>> text = "01,A,B,020312,1700,1,29,,2/\\n16,195,100,0,R,,ORG=ALPHA CAP\\n88,ITAL OBI=X/49,100,3/"
 >>> for record in logical_records(text):
@@ -33,6 +39,7 @@ class Record(NamedTuple):
     code: str  # "01", "02", "03", "16", "49", "98", "99" (or whatever the file says)
     body: str  # the fields after "NN,", continuations joined, the ending "/" removed
     parts: int  # the record itself and its 88 continuations, as trailers count records
+    wrapped: int = 0  # lines of its text without the 88 prefix (a trailer may count them)
 
 
 # What may follow each record; a "/" followed by anything else is part of the record.
@@ -52,10 +59,20 @@ def logical_records(text: str) -> Iterator[Record]:
     record_length = 0
     base = ""  # the code of the record an 88 would continue
     pending: list[str] = []  # the current record's pieces, joined when it is complete
-    start, code, parts, full = 0, "", 0, False
+    start, code, parts, wrapped, full = 0, "", 0, 0, False
     for number, raw in enumerate(_physical_lines(text), 1):
         line = raw.strip()
         if not line:
+            continue
+        if (
+            code == "16"
+            and pending
+            and not pending[-1].endswith("/")
+            and not _RECORD_START.match(line)
+        ):
+            pending.append(_joint(code, pending, full) + line)
+            wrapped += 1
+            full = bool(record_length) and len(line) == record_length
             continue
         pieces, base = _split(line, base)
         for piece in pieces:
@@ -66,13 +83,16 @@ def logical_records(text: str) -> Iterator[Record]:
                 parts += 1
             else:
                 if pending:
-                    yield Record(start, code, _finished("".join(pending)), parts)
-                start, code, parts, pending = number, piece_code, 1, [body]
+                    yield Record(start, code, _finished("".join(pending)), parts, wrapped)
+                start, code, parts, wrapped, pending = number, piece_code, 1, 0, [body]
                 if code == "01":
                     record_length = _record_length(body)
             full = bool(record_length) and len(pieces) == 1 and len(line) == record_length
     if pending:
-        yield Record(start, code, _finished("".join(pending)), parts)
+        yield Record(start, code, _finished("".join(pending)), parts, wrapped)
+
+
+_RECORD_START = re.compile(r"(0[123]|16|49|88|98|99),")
 
 
 def _physical_lines(text: str) -> Iterator[str]:
@@ -112,10 +132,28 @@ def _joint(code: str, pending: list[str], full: bool) -> str:
     last = pending[-1]
     if last.endswith("/"):
         pending[-1] = last[:-1]
+        if code == "03" and _closes_summary_items("".join(pending)):
+            return ""
         return ","
     if code != "16" or not _in_text_field("".join(pending)):
         return ","
     return "" if full else " "
+
+
+def _closes_summary_items(body: str) -> bool:
+    """Whether an 03 record's fields end with complete summary items and one empty field
+    more: the comma before that field closed the last item, it starts no new one."""
+    fields = [f.strip().upper() for f in body.split(",")][2:]
+    if len(fields) < 5 or fields[-1]:
+        return False
+    at = 0
+    while at < len(fields) - 1:
+        funds = fields[at + 3] if at + 3 < len(fields) else ""
+        size = 4 + {"S": 3, "V": 2}.get(funds, 0)
+        if funds == "D" and at + 4 < len(fields) and fields[at + 4].isdigit():
+            size = 5 + 2 * int(fields[at + 4])
+        at += size
+    return at == len(fields) - 1
 
 
 def _in_text_field(body: str) -> bool:

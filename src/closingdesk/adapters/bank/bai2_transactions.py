@@ -2,7 +2,9 @@
 
 The amount is in minor units of the account's currency (the 03 record's, else the group's,
 else USD); the value date is the group's as-of date unless the funds type is V (value
-dated) and gives its own date; the time is only the one a V detail gives. The group's
+dated) and gives its own date; the time is only the one a V detail gives. The customer
+reference field holds the Fedwire IMAD at many banks; it is kept as the IMAD when it has
+its form. The group's
 as-of time is when the bank cut the report, not when a wire arrived: taken as each wire's
 time, an end-of-day report would make every wire look late. The text is read for Fedwire
 details (:mod:`.fedwire_text`).
@@ -10,10 +12,11 @@ details (:mod:`.fedwire_text`).
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from typing import NamedTuple
 
-from closingdesk.adapters.bank.amounts import from_minor_units
+from closingdesk.adapters.bank.amounts import exponent, from_minor_units
 from closingdesk.adapters.bank.bai2_detail import (
     NOT_MONEY,
     Detail,
@@ -26,6 +29,7 @@ from closingdesk.adapters.bank.bai2_detail import (
 from closingdesk.adapters.bank.bai2_lines import Record
 from closingdesk.adapters.bank.fedwire_text import read_fedwire_text
 from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.money import MAX_INTEGER_DIGITS
 from closingdesk.domain.problems import Problem
 
 
@@ -36,9 +40,18 @@ class AccountContext(NamedTuple):
     as_of_time: time | None
 
 
-def read_summary(fields: list[str], where: str, problems: list[Problem]) -> int:
-    """The amounts of an 03 record's summary and status items (type, amount, count, funds)."""
-    total, rest = 0, [field.strip() for field in fields]
+class Summary(NamedTuple):
+    type_code: str
+    units: int
+    items: int | None  # the item count, when stated
+
+
+def read_summary(
+    fields: list[str], where: str, problems: list[Problem]
+) -> tuple[int, list[Summary]]:
+    """The amounts of an 03 record's summary and status items (type, amount, count, funds):
+    their sum for the control total, and each item."""
+    total, rest, items = 0, [field.strip() for field in fields], []
     while len(rest) >= 2:
         type_code, amount, funds = rest[0], rest[1], rest[3].upper() if len(rest) > 3 else ""
         units = minor_units(amount, signed=True) if amount else 0
@@ -46,12 +59,14 @@ def read_summary(fields: list[str], where: str, problems: list[Problem]) -> int:
             problems.append(
                 Problem(where, f"amount {amount!r} of type {type_code} is not a number")
             )
+        count = rest[2] if len(rest) > 2 else ""
+        items.append(Summary(type_code, units or 0, int(count) if count.isdigit() else None))
         total += units or 0
         skip = 4 + {"S": 3, "V": 2}.get(funds, 0)
         if funds == "D" and len(rest) > 4 and rest[4].isdigit():
             skip = 5 + 2 * int(rest[4])
         rest = rest[skip:]
-    return total
+    return total, items
 
 
 def read_detail(
@@ -65,6 +80,15 @@ def read_detail(
     units = minor_units(detail.amount, signed=False)
     if units is None:
         what = f"amount {detail.amount!r} is not a whole number of minor units (cents)"
+        problems.append(Problem(where, what))
+        return 0, None
+    if len(detail.amount) > MAX_INTEGER_DIGITS and len(str(units)) > MAX_INTEGER_DIGITS + exponent(
+        account.currency
+    ):
+        what = (
+            f"amount {detail.amount!r} has more than {MAX_INTEGER_DIGITS} digits before "
+            f"the {account.currency} decimals"
+        )
         problems.append(Problem(where, what))
         return 0, None
     kind = direction_of(detail.type_code)
@@ -87,7 +111,7 @@ def read_detail(
         originator=wire.originator,
         remittance=wire.remittance,
         bank_reference=detail.bank_reference or None,
-        imad=wire.imad,
+        imad=wire.imad or _imad(detail.customer_reference),
         omad=wire.omad,
         uetr=wire.uetr,
         type_code=detail.type_code,
@@ -96,6 +120,15 @@ def read_detail(
         where=f"line {record.line}",
     )
     return units, transaction
+
+
+_IMAD = re.compile(r"\d{8}[A-Z0-9]{8}\d{6}")  # Fedwire: cycle date, source id, sequence
+
+
+def _imad(customer_reference: str) -> str | None:
+    """The detail's customer reference, when it is a Fedwire IMAD (many banks put it there)."""
+    reference = customer_reference.strip().upper()
+    return reference if _IMAD.fullmatch(reference) else None
 
 
 def _value_date(

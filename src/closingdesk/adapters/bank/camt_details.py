@@ -123,10 +123,6 @@ def _amount(element: Element | None) -> Decimal | None:
     return amount if amount.is_finite() and amount > 0 else None
 
 
-def positive_amount(element: Element | None) -> Decimal | None:
-    return _amount(element)
-
-
 def _first(element: Element, *paths: str) -> str | None:
     for path in paths:
         value = _text(element, path)

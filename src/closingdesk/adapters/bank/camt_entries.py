@@ -18,10 +18,10 @@ from xml.etree.ElementTree import Element
 from closingdesk.adapters.bank.camt_details import (
     Party,
     date_and_time,
-    positive_amount,
     read_party,
 )
 from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.money import AmountError, parse_amount
 from closingdesk.domain.problems import Problem
 
 _INDICATORS = {"CRDT": "credit", "DBIT": "debit"}
@@ -34,11 +34,19 @@ class EntryReader:
     warnings: list[Problem] = field(default_factory=list)
     transactions: list[BankTransaction] = field(default_factory=list)
 
-    def read(self, entry: Element, path: str, *, account: str, currency: str | None) -> None:
+    def read(
+        self,
+        entry: Element,
+        path: str,
+        *,
+        account: str,
+        currency: str | None,
+        day: date | None = None,
+    ) -> None:
         status = (entry.findtext("Sts/Cd") or entry.findtext("Sts") or "BOOK").strip()
         if status.upper() != "BOOK":
             return
-        booked = self._booked(entry, path, currency)
+        booked = self._booked(entry, path, currency, day)
         if booked is None:
             return
         amount, currency_code, direction, when = booked
@@ -54,6 +62,7 @@ class EntryReader:
             reversal=(entry.findtext("RvslInd") or "").strip().lower() in ("true", "1"),
             remittance=_text(entry, "AddtlNtryInf") or "",
             where=path,
+            entry=path,
         )
         items = [
             (f"{path}/NtryDtls[{outer}]/TxDtls[{inner}]", details)
@@ -77,26 +86,39 @@ class EntryReader:
         return [parties[0].applied(base, own_amount=False, whole_entry=parties)]
 
     def _booked(
-        self, entry: Element, path: str, currency: str | None
+        self, entry: Element, path: str, currency: str | None, day: date | None
     ) -> tuple[Decimal, str, str, tuple[date, time | None]] | None:
         found = len(self.problems)
         element = entry.find("Amt")
-        amount = positive_amount(element)
-        if amount is None:
-            text = element.text if element is not None else None
-            self._problem(f"{path}/Amt", f"amount {text!r} is not a positive number")
         code = ((element.get("Ccy") if element is not None else None) or currency or "").strip()
+        amount = None
         if len(code) != 3:
             self._problem(f"{path}/Amt", "the amount has no currency (Ccy)")
+        else:
+            amount = self._amount(element, code, f"{path}/Amt")
         indicator = (entry.findtext("CdtDbtInd") or "").strip()
         if indicator not in _INDICATORS:
             self._problem(f"{path}/CdtDbtInd", f"{indicator!r} is neither CRDT nor DBIT")
         when = self._when(entry, path, "ValDt") or self._when(entry, path, "BookgDt")
+        if when is None and day is not None and len(self.problems) == found:
+            when = (day, None)
         if when is None and len(self.problems) == found:
             self._problem(f"{path}/ValDt", "the entry has no value date or booking date")
         if len(self.problems) > found or amount is None or when is None:
             return None
         return amount, code.upper(), _INDICATORS[indicator], when
+
+    def _amount(self, element: Element | None, currency: str, path: str) -> Decimal | None:
+        text = (element.text or "") if element is not None else ""
+        try:
+            amount = parse_amount(text, currency)
+        except AmountError as error:
+            self._problem(path, f"amount: {error}")
+            return None
+        if amount <= 0:
+            self._problem(path, f"amount {text!r} is not a positive number")
+            return None
+        return amount
 
     def _when(self, entry: Element, path: str, name: str) -> tuple[date, time | None] | None:
         found = date_and_time(entry.find(name))

@@ -7,6 +7,13 @@ shape) is read: elements are compared by local name once the root namespace has 
 message this is. The XML is parsed with defusedxml: a file that declares an entity or
 refers to anything outside itself is refused before anything is read.
 
+Each statement proves itself: its entries read must make what its ``TxsSummry`` states
+(``TtlNtries``, ``TtlCdtNtries``, ``TtlDbtNtries``) and take its opening balance (``OPBD``,
+else ``PRCD``) to its closing balance (``CLBD``); a disagreement refuses the file unless the
+caller accepts it (then it is a warning). A file without any statement (notification) or
+with a document type declaration is refused. An entry without a value or booking date
+is dated by its statement's closing balance.
+
 Problems are reported with the element's path, e.g.
 ``statement.xml /Document/BkToCstmrStmt/Stmt[1]/Ntry[3]/Amt``.
 """
@@ -14,14 +21,22 @@ Problems are reported with the element's path, e.g.
 from __future__ import annotations
 
 import re
+from datetime import date
 from xml.etree.ElementTree import Element, ParseError
 
-from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml import (
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+)
 from defusedxml.ElementTree import fromstring
 
+from closingdesk.adapters.bank.camt_controls import control_problems
 from closingdesk.adapters.bank.camt_entries import EntryReader
 from closingdesk.adapters.bank.text import refuse
 from closingdesk.domain.bank import BankFile
+from closingdesk.domain.bank_controls import Tally
 from closingdesk.domain.problems import Problem
 
 MESSAGES = {"camt053": ("BkToCstmrStmt", "Stmt"), "camt054": ("BkToCstmrDbtCdtNtfctn", "Ntfctn")}
@@ -34,7 +49,9 @@ def camt_format(namespace: str) -> str | None:
     return f"camt05{found[1]}" if found else None
 
 
-def read_camt(content: bytes, *, source: str, format: str) -> BankFile:
+def read_camt(
+    content: bytes, *, source: str, format: str, accept_bad_totals: bool = False
+) -> BankFile:
     root = _parse(content, source, format)
     namespace, _, name = root.tag.rpartition("}")
     found = camt_format(namespace.lstrip("{"))
@@ -48,11 +65,26 @@ def read_camt(content: bytes, *, source: str, format: str) -> BankFile:
     message = root.find(document)
     if message is None:
         refuse(source, format, [Problem(f"{source} /Document", f"no {document} element")])
-    for index, report in enumerate(message.findall(part), 1):
-        _read_report(reader, report, f"/Document/{document}/{part}[{index}]")
-    if reader.problems:
+    reports = message.findall(part)
+    if not reports:
+        what = f"no {part} element: the file holds no {_NOUNS[part]}"
+        refuse(source, format, [Problem(f"{source} /Document/{document}", what)])
+    bad_totals: list[Problem] = []
+    for index, report in enumerate(reports, 1):
+        path = f"/Document/{document}/{part}[{index}]"
+        first = len(reader.transactions)
+        _read_report(reader, report, path)
+        tally = Tally.of(reader.transactions[first:])
+        bad_totals += control_problems(report, f"{source} {path}", tally, reader.problems)
+    if reader.problems:  # the figures then disagree only because entries were refused
         refuse(source, format, reader.problems)
-    return BankFile(format, tuple(reader.transactions), tuple(reader.warnings))
+    if bad_totals and not accept_bad_totals:
+        refuse(source, format, bad_totals)
+    warnings = (*reader.warnings, *bad_totals)
+    return BankFile(format, tuple(reader.transactions), warnings)
+
+
+_NOUNS = {"Stmt": "statement", "Ntfctn": "notification"}
 
 
 def _read_report(reader: EntryReader, report: Element, path: str) -> None:
@@ -61,13 +93,34 @@ def _read_report(reader: EntryReader, report: Element, path: str) -> None:
         reader.problems.append(Problem(f"{reader.source} {path}/Acct/Id", "no account number"))
         return
     currency = (report.findtext("Acct/Ccy") or "").strip() or None
+    day = _statement_day(report)
     for index, entry in enumerate(report.findall("Ntry"), 1):
-        reader.read(entry, f"{path}/Ntry[{index}]", account=account.strip(), currency=currency)
+        where = f"{path}/Ntry[{index}]"
+        reader.read(entry, where, account=account.strip(), currency=currency, day=day)
+
+
+def _statement_day(report: Element) -> date | None:
+    """The day a statement closes (its CLBD balance's date), for entries that give none."""
+    for balance in report.findall("Bal"):
+        code = (balance.findtext("Tp/CdOrPrtry/Cd") or "").strip()
+        text = (balance.findtext("Dt/Dt") or balance.findtext("Dt/DtTm") or "").strip()
+        if code == "CLBD" and text:
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                return None
+    return None
 
 
 def _parse(content: bytes, source: str, format: str) -> Element:
     try:
-        root: Element = fromstring(content)
+        root: Element = fromstring(content, forbid_dtd=True)
+    except DTDForbidden:
+        what = (
+            "the file declares a document type (DTD); camt files have none, and entities "
+            "and external references are refused, so nothing outside the file is read"
+        )
+        refuse(source, format, [Problem(source, what)])
     except (EntitiesForbidden, ExternalReferenceForbidden) as error:
         what = (
             f"the file declares the XML entity or reference {_named(error)}; entities and "

@@ -4,15 +4,20 @@ There is no one layout: banks write ``IMAD: ...``, ``ORG=...``, ``B/O: ...``, ``
 ``/UETR/...`` and many other tags, separated by spaces, semicolons or continuation
 records. A tag starts at the beginning of the text or after a space, ``;`` or ``,`` and
 runs to the next tag. The originator is the ordering customer (``ORG``, ``ORIG``,
-``ORIGINATOR``, ``B/O``); the remittance is the originator-to-beneficiary information
-(``OBI``, ``RFB``, ``PMT DET``), or the whole text when no such tag is present. Tags we
-do not use (``BNF``, ``SND BK``, ``TRN``...) still end the value before them.
+``ORIGINATOR``, ``B/O``, ``FROM``, ``DBNM``, ``BO1``); the remittance is the
+originator-to-beneficiary information (``OBI``, ``RFB``, ``PMT DET``), or, when no such
+tag is present, the text without the values of the other tags: the beneficiary (``BNF``)
+is the company itself, or whoever it credits, never evidence of who paid. ``CLEARING
+REF`` is the Fedwire IMAD some banks quote.
 
 >>> d = read_fedwire_text("IMAD: 20020312QMGFT001000123 ORG=ALPHA FUND LP; OBI=NEO-00001")
 >>> d.imad, d.originator, d.remittance
 ('20020312QMGFT001000123', 'ALPHA FUND LP', 'NEO-00001')
 >>> read_fedwire_text("PAYMENT FOR SHARES").remittance
 'PAYMENT FOR SHARES'
+>>> d = read_fedwire_text("WIRE IN BNF=NEOTHERAPEUTICS INC DBNM: BETA PTNRS LP")
+>>> d.originator, d.remittance
+('BETA PTNRS LP', 'WIRE IN')
 """
 
 from __future__ import annotations
@@ -38,6 +43,10 @@ _FIELDS = {
     "ORIG": "originator",
     "ORIGINATOR": "originator",
     "B/O": "originator",
+    "FROM": "originator",
+    "DBNM": "originator",
+    "BO1": "originator",
+    "CLEARING REF": "imad",
     "OBI": "remittance",
     "RFB": "remittance",
     "PMT DET": "remittance",
@@ -45,7 +54,10 @@ _FIELDS = {
     "PREV IMAD": "original_reference",
     "ORIGINAL IMAD": "original_reference",
 }
-_ENDS_ONLY = ("BNF", "BBI", "OGB", "SND BK", "SNDR REF", "SRF", "TRN", "YOUR REF", "ID", "SEQ")
+_ENDS_ONLY = (
+    *("BNF", "BBI", "OGB", "SND BK", "SNDR REF", "SRF", "TRN", "YOUR REF", "ID", "SEQ"),
+    *("BO2", "BO3", "BNF NAME", "CRNM", "CDTR", "BENEFICIARY", "BEN", "ORIG BK", "INSTR BK"),
+)
 _TOKEN_FIELDS = frozenset(("imad", "omad", "uetr", "original_reference"))
 _NAMES = sorted((*_FIELDS, *_ENDS_ONLY), key=len, reverse=True)
 _ALTERNATIVES = "|".join(re.escape(name) for name in _NAMES)
@@ -61,8 +73,12 @@ def read_fedwire_text(text: str) -> FedwireDetails:
         return FedwireDetails(" ".join(text.split()))
     found: dict[str, str] = {}
     remittance: list[str] = []
+    untagged = [pieces[0].strip(_SEPARATORS)]
     for index in range(1, len(pieces), 3):
-        field = _FIELDS.get((pieces[index] or pieces[index + 1]).upper())
+        tag = (pieces[index] or pieces[index + 1]).upper()
+        field = _FIELDS.get(tag)
+        if field is None and " " in tag:  # "CLEARING  REF"
+            field = _FIELDS.get(" ".join(tag.split()))
         if field is None:
             continue
         value = pieces[index + 2].strip(_SEPARATORS)
@@ -74,8 +90,9 @@ def read_fedwire_text(text: str) -> FedwireDetails:
             found.setdefault(field, value.split(None, 1)[0])
         else:
             found.setdefault(field, value)
+    plain = " ".join(part for part in untagged if part)
     return FedwireDetails(
-        _spaced(" ".join(remittance) if remittance else text) or "",
+        _spaced(" ".join(remittance) if remittance else plain) or "",
         _spaced(found.get("originator")),
         found.get("imad"),
         found.get("omad"),

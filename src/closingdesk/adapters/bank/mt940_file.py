@@ -6,6 +6,10 @@ A file may hold several statements and may be wrapped in SWIFT blocks (``{1:...}
 {4:`` ... ``-}``). The ``:61:`` layout is matched with the ``mt-940`` library's pattern;
 the marks are C (credit), D (debit), RC (reversal of a credit: money goes back out) and RD
 (reversal of a debit). A zero amount is a summary line, not a payment, and is skipped.
+
+Each statement proves itself: its opening balance and the bookings read must make its
+closing balance (:mod:`closingdesk.domain.bank_controls`); when they do not, the file is
+refused, or read with the disagreement as a warning when the caller accepts it.
 """
 
 from __future__ import annotations
@@ -13,26 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from mt940.tags import Statement
 
 from closingdesk.adapters.bank.bai2_detail import parse_yymmdd
 from closingdesk.adapters.bank.mt940_details import read_details
 from closingdesk.adapters.bank.text import refuse
-from closingdesk.domain.bank import BankFile, BankTransaction
+from closingdesk.domain.bank import BankFile, BankTransaction, is_placeholder
+from closingdesk.domain.bank_controls import Tally, balance_disagreement
+from closingdesk.domain.money import AmountError, parse_amount
 from closingdesk.domain.problems import Problem
 
 _TAG = re.compile(r":(\d\d[A-Z]?|NS):")
 _BLOCK = re.compile(r"\{[1235]:(?:[^{}]|\{[^{}]*\})*\}|\{4:|^-\}?$")
-_BALANCE = re.compile(r"[CD](\d{6})([A-Z]{3})[\d,]+")
+_BALANCE = re.compile(r"([CD])(\d{6})([A-Z]{3})([\d,]+)$")
 _MARKS = {
     "C": ("credit", False),
     "D": ("debit", False),
     "RC": ("debit", True),
     "RD": ("credit", True),
 }
-_NO_REFERENCE = "NONREF"
 
 
 def tags(text: str) -> Iterator[tuple[int, str, str]]:
@@ -52,20 +57,25 @@ def tags(text: str) -> Iterator[tuple[int, str, str]]:
         yield start, name, "\n".join(current)
 
 
-def read_mt940(text: str, *, source: str) -> BankFile:
+def read_mt940(text: str, *, source: str, accept_bad_totals: bool = False) -> BankFile:
     reader = _Reader(source)
     for line, tag, value in tags(text):
         reader.take(line, tag, value)
     reader.finish()
-    if reader.problems:
+    if reader.problems:  # the balances then disagree only because bookings were refused
         refuse(source, "mt940", reader.problems)
-    return BankFile("mt940", tuple(reader.transactions))
+    if reader.bad_totals and not accept_bad_totals:
+        refuse(source, "mt940", reader.bad_totals)
+    return BankFile("mt940", tuple(reader.transactions), tuple(reader.bad_totals))
 
 
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.bad_totals: list[Problem] = []
+        self.opening: Decimal | None = None
+        self.first = 0  # the statement's first transaction
         self.transactions: list[BankTransaction] = []
         self.account: str | None = None
         self.currency: str | None = None
@@ -83,7 +93,8 @@ class _Reader:
         elif tag == "25":
             self.account = value.strip() or None
         elif tag in ("60F", "60M"):
-            self._opening(value, where)
+            self.opening = self._balance(value, where, "opening")
+            self.first = len(self.transactions)
         elif tag == "61":
             self._flush()
             self.last = self._booking(line, value, where)
@@ -91,18 +102,32 @@ class _Reader:
             self.last = _described(self.last, value)
         elif tag in ("62F", "62M"):
             self._flush()
+            self._closing(value, where)
             self.open_statement = None
         if tag != "61" and tag != "86":
             self._flush()
 
-    def _opening(self, value: str, where: str) -> None:
+    def _balance(self, value: str, where: str, which: str) -> Decimal | None:
         found = _BALANCE.match(value.strip())
-        if found is None or parse_yymmdd(found[1]) is None:
-            self.problems.append(
-                Problem(where, f"opening balance {value!r} is not C/D YYMMDD CCY amount")
-            )
+        if found is None or parse_yymmdd(found[2]) is None:
+            what = f"{which} balance {value!r} is not C/D YYMMDD CCY amount"
+            self.problems.append(Problem(where, what))
+            return None
+        if which == "opening":
+            self.currency = found[3]
+        amount = _amount(found[4], found[3], where, self.problems)
+        if amount is None:
+            return None
+        return -amount if found[1] == "D" else amount
+
+    def _closing(self, value: str, where: str) -> None:
+        closing = self._balance(value, where, "closing")
+        if closing is None or self.opening is None or self.currency is None:
             return
-        self.currency = found[2]
+        tally = Tally.of(self.transactions[self.first :])
+        wrong = balance_disagreement(where, self.opening, closing, tally, self.currency)
+        self.bad_totals.extend([wrong] if wrong else [])
+        self.opening = None
 
     def _booking(self, line: int, value: str, where: str) -> BankTransaction | None:
         found = self.pattern.match(value)
@@ -112,10 +137,9 @@ class _Reader:
             return None
         fields = found.groupdict()
         day = parse_yymmdd(f"{fields['year']}{fields['month']}{fields['day']}")
-        amount = _amount(fields["amount"])
+        amount = _amount(fields["amount"], self.currency or "", where, self.problems)
         for wrong, what in (
             (day is None, f"value date {value[:6]!r} is not a date (YYMMDD)"),
-            (amount is None, f"amount {fields['amount']!r} is not a number (like 1000,00)"),
             (self.account is None, "no account (:25:) before this statement line"),
             (self.currency is None, "no opening balance (:60F:) gives the currency"),
         ):
@@ -132,7 +156,7 @@ class _Reader:
             currency=self.currency,
             value_date=day,
             bank_reference=(fields["bank_reference"] or "").strip() or None,
-            end_to_end_id=None if reference in ("", _NO_REFERENCE) else reference,
+            end_to_end_id=None if is_placeholder(reference) else reference,
             type_code=fields["id"],
             reversal=reversal,
             remittance=" ".join((fields["extra_details"] or "").split()),
@@ -169,10 +193,9 @@ def _described(booking: BankTransaction, value: str) -> BankTransaction:
     )
 
 
-def _amount(text: str) -> Decimal | None:
-    if text.count(",") != 1:
-        return None
+def _amount(text: str, currency: str, where: str, problems: list[Problem]) -> Decimal | None:
     try:
-        return Decimal(text.replace(",", ".").rstrip(".") or "0")
-    except InvalidOperation:
+        return parse_amount(text, currency or "XXX", decimal=",")
+    except AmountError as error:
+        problems.append(Problem(where, f"amount: {error}"))
         return None

@@ -34,6 +34,21 @@ def decode(content: bytes) -> str:
         return content.decode("latin-1")
 
 
+def refuse_binary(content: bytes, *, source: str, format: str) -> None:
+    """Refuse, with one problem, a file that is not text at all (a PDF, a zip, random
+    bytes) rather than list a problem for each of its "lines"."""
+    head = content[:_SAMPLE]
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    if b"\x00" in head or controls * 20 > len(head):
+        label = LABELS.get(format, format)
+        what = f"the file is binary data, not {label} text; nothing was read"
+        refuse(source, format, [Problem(source, what)])
+
+
+_SAMPLE = 4096
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1a")
+
+
 def refuse(source: str, format: str, problems: Iterable[Problem]) -> NoReturn:
     label = LABELS.get(format, format)
     raise InvalidInput(f"{source} is not a valid {label} file", sorted_problems(problems))

@@ -20,6 +20,7 @@ from closingdesk.adapters.store.funding_tables import (
     bank_transactions,
 )
 from closingdesk.adapters.store.repositories import bulk_insert_values
+from closingdesk.adapters.store.tables import offerings
 from closingdesk.domain.bank import BankTransaction
 from closingdesk.domain.funding import Wire
 
@@ -64,6 +65,27 @@ class StoredTransaction:
 
 
 @dataclass(frozen=True)
+class RawLine:
+    """A stored line as text, however bad its amount: what voiding it needs."""
+
+    id: int
+    direction: str
+    amount: str
+    currency: str
+    purchaser_id: int | None
+    voided: bool
+    linked: bool  # a return, or returned
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    id: int
+    source: str
+    format: str
+    warnings: tuple[str, ...]  # e.g. control figures that disagreed, accepted on request
+
+
+@dataclass(frozen=True)
 class NewTransaction:
     bank: BankTransaction
     purchaser_id: int | None = None
@@ -99,11 +121,34 @@ class FundingRepository:
         statement = insert(bank_files).values(values).returning(bank_files.c.id)
         return int(self._c.execute(statement).scalar_one())
 
-    def identity_keys(self, offering_id: int) -> dict[str, int]:
-        """Every identity key of the offering's transactions -> the transaction it names."""
+    def files(self, offering_id: int) -> list[StoredFile]:
+        f = bank_files.c
+        query = select(f.id, f.source, f.format, f.summary).where(f.offering_id == offering_id)
+        return [
+            StoredFile(
+                int(row.id),
+                row.source,
+                row.format,
+                tuple(json.loads(row.summary).get("warnings", [])),
+            )
+            for row in self._c.execute(query.order_by(f.id))
+        ]
+
+    def lock_imports(self, offering_id: int) -> None:
+        """Hold the offering's row until commit: one import at a time decides what is new
+        (PostgreSQL; SQLite's writers are serial already)."""
+        query = select(offerings.c.id).where(offerings.c.id == offering_id).with_for_update()
+        self._c.execute(query)
+
+    def identity_keys(self, offering_id: int) -> dict[str, list[int]]:
+        """Every identity key of the offering's transactions -> the transactions it names
+        (several when one file held several entries alike)."""
         k = bank_transaction_keys.c
         query = select(k.key, k.transaction_id).where(k.offering_id == offering_id)
-        return {row.key: row.transaction_id for row in self._c.execute(query)}
+        found: dict[str, list[int]] = {}
+        for row in self._c.execute(query.order_by(k.transaction_id)):
+            found.setdefault(row.key, []).append(int(row.transaction_id))
+        return found
 
     def add_transactions(
         self,
@@ -130,14 +175,23 @@ class FundingRepository:
         return ids
 
     def transactions(self, offering_id: int) -> list[StoredTransaction]:
-        query = select(bank_transactions).where(_T.offering_id == offering_id).order_by(_T.id)
+        """The offering's lines, voided ones left out."""
+        query = (
+            select(bank_transactions)
+            .where(_T.offering_id == offering_id, _T.voided_at.is_(None))
+            .order_by(_T.id)
+        )
         return [_stored(row) for row in self._c.execute(query)]
 
     def wires(self, offering_id: int, purchaser_ids: Collection[int] | None = None) -> list[Wire]:
         """Funding's view of the transactions: all, or those matched to these purchasers
         together with every reversing debit (few; a reversal may concern any of them)."""
         columns = [_T[c] for c in _WIRE_COLUMNS]
-        query = select(*columns).where(_T.offering_id == offering_id).order_by(_T.id)
+        query = (
+            select(*columns)
+            .where(_T.offering_id == offering_id, _T.voided_at.is_(None))
+            .order_by(_T.id)
+        )
         if purchaser_ids is None:
             return [_wire(row) for row in self._c.execute(query)]
         ids = sorted(purchaser_ids)
@@ -150,9 +204,32 @@ class FundingRepository:
         return [_wire(row) for row in rows]
 
     def get(self, offering_id: int, txn_id: int, *, lock: bool = False) -> StoredTransaction | None:
-        query = select(bank_transactions).where(_T.offering_id == offering_id, _T.id == txn_id)
+        """A line not voided."""
+        query = select(bank_transactions).where(
+            _T.offering_id == offering_id, _T.id == txn_id, _T.voided_at.is_(None)
+        )
         row = self._c.execute(query.with_for_update() if lock else query).first()
         return _stored(row) if row else None
+
+    def raw_line(self, offering_id: int, txn_id: int, *, lock: bool = False) -> RawLine | None:
+        query = select(bank_transactions).where(_T.offering_id == offering_id, _T.id == txn_id)
+        row = self._c.execute(query.with_for_update() if lock else query).first()
+        if row is None:
+            return None
+        linked = row.reverses_id is not None or self.is_returned(txn_id)
+        return RawLine(
+            int(row.id),
+            row.direction,
+            row.amount,
+            row.currency,
+            row.purchaser_id,
+            row.voided_at is not None,
+            linked,
+        )
+
+    def set_void(self, txn_id: int, *, at: str, by: str, reason: str) -> None:
+        values = {"voided_at": at, "voided_by": by, "void_reason": reason}
+        self._c.execute(update(bank_transactions).where(_T.id == txn_id).values(values))
 
     def is_returned(self, txn_id: int) -> bool:
         """Whether a reversing debit takes this credit back."""

@@ -3,8 +3,10 @@
 On the same metadata as the rest of the store (tables.py imports this module at its end).
 Amounts are kept as their exact decimal text ("1000.00"): the store never rounds money
 and SQLite has no decimal type. A transaction is stored once however often a bank reports
-it: each of its identity keys (IMAD, UETR, end-to-end id, bank reference...) is unique per
-offering in `bank_transaction_keys`.
+it: each of its identity keys (IMAD, UETR, end-to-end id, bank reference, full record,
+behind account, direction, amount, currency and value date) is kept in
+`bank_transaction_keys`; a key may name several transactions of one file (its entries
+are all real), and an entry of a later file is the one already stored when it shares a key.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 
 from closingdesk.adapters.store.tables import metadata
@@ -67,6 +68,9 @@ bank_transactions = Table(
     Column("refunded_amount", String(40)),
     Column("refund_reference", Text),
     Column("reverses_id", Integer, ForeignKey("bank_transactions.id")),  # a return's credit
+    Column("voided_at", String(32)),  # an admin voided the stored line (a bad amount...)
+    Column("voided_by", Text),
+    Column("void_reason", Text),
     Index("ix_bank_transactions_offering", "offering_id", "id"),
     Index("ix_bank_transactions_purchaser", "purchaser_id"),
 )
@@ -78,5 +82,5 @@ bank_transaction_keys = Table(
     Column("offering_id", Integer, ForeignKey("offerings.id"), nullable=False),
     Column("key", Text, nullable=False),
     Column("transaction_id", Integer, ForeignKey("bank_transactions.id"), nullable=False),
-    UniqueConstraint("offering_id", "key", name="uq_bank_transaction_keys"),
+    Index("ix_bank_transaction_keys", "offering_id", "key"),
 )

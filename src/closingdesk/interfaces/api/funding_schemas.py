@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
 from closingdesk.services.bank_import import BankImport
+from closingdesk.services.bank_voids import VoidedLine
 from closingdesk.services.funding_decisions import WireDecision
 from closingdesk.services.reconciliation import FundingReport, report_document
 
@@ -86,6 +87,13 @@ class FundingExceptionPublic(BaseModel):
     )
 
 
+class BankFilePublic(BaseModel):
+    id: int
+    source: str
+    format: str
+    warnings: list[str]  # e.g. control figures that disagreed, imported on request
+
+
 class ReconciliationPublic(BaseModel):
     offering: str
     currency: str
@@ -93,6 +101,7 @@ class ReconciliationPublic(BaseModel):
     purchasers: list[PurchaserFundingPublic]
     unmatched: list[TransactionPublic]
     exceptions: list[FundingExceptionPublic]
+    bank_files: list[BankFilePublic]
 
 
 def reconciliation_public(report: FundingReport) -> ReconciliationPublic:
@@ -142,6 +151,26 @@ class RefundCreate(BaseModel):
     reference: str = Field(min_length=1, max_length=200, pattern=VISIBLE)
     amount: Money | None = Field(default=None, description="default: all that is left")
     reason: str | None = Text
+
+
+class VoidCreate(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000, pattern=VISIBLE)
+
+
+class VoidedLinePublic(BaseModel):
+    transaction_id: int
+    amount: str  # as it was stored
+    currency: str
+    reason: str
+
+
+def voided_line_public(line: VoidedLine) -> VoidedLinePublic:
+    return VoidedLinePublic(
+        transaction_id=line.transaction_id,
+        amount=line.amount,
+        currency=line.currency,
+        reason=line.reason,
+    )
 
 
 class WireDecisionPublic(BaseModel):

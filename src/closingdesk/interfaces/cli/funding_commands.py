@@ -1,8 +1,9 @@
-"""bank import, reconcile, funding match | unmatch | mark-refunded."""
+"""bank import, reconcile, funding match | unmatch | mark-refunded | void."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,7 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.services.bank_import import BankImport, import_bank_file
+from closingdesk.services.bank_voids import void_bank_line
 from closingdesk.services.clock import utc_now
 from closingdesk.services.funding_decisions import (
     WireDecision,
@@ -40,12 +42,27 @@ funding_app = typer.Typer(help="Decide what the matcher could not.", no_args_is_
 ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why, for the audit log.")]
 
 
+class BankFormat(StrEnum):  # an unknown choice is a usage error (exit 2)
+    auto = "auto"
+    bai2 = "bai2"
+    camt053 = "camt053"
+    camt054 = "camt054"
+    mt940 = "mt940"
+    csv = "csv"
+
+
+class DecimalSeparator(StrEnum):
+    dot = "."
+    comma = ","
+
+
 def register(app: typer.Typer) -> None:
     command(bank_app, "import")(import_command)
     command(app, "reconcile")(reconcile_command)
     command(funding_app, "match")(match_command)
     command(funding_app, "unmatch")(unmatch_command)
     command(funding_app, "mark-refunded")(refunded_command)
+    command(funding_app, "void")(void_command)
     app.add_typer(bank_app, name="bank")
     app.add_typer(funding_app, name="funding")
 
@@ -53,26 +70,39 @@ def register(app: typer.Typer) -> None:
 def import_command(
     file: Annotated[Path, typer.Argument(help="A BAI2, camt.053/054, MT940 or CSV file.")],
     format: Annotated[
-        str, typer.Option("--format", help=f"auto, or one of: {', '.join(FORMATS)}.")
-    ] = "auto",
+        BankFormat, typer.Option("--format", help=f"auto, or one of: {', '.join(FORMATS)}.")
+    ] = BankFormat.auto,
     accept_bad_totals: Annotated[
         bool,
         typer.Option(
             "--accept-bad-totals",
-            help="Import a file whose trailer totals disagree with its details (recorded).",
+            help=(
+                "Import a file whose own control figures (trailers, summaries, balances) "
+                "disagree with its entries; the disagreement is recorded on the file."
+            ),
         ),
     ] = False,
+    decimal_separator: Annotated[
+        DecimalSeparator | None,
+        typer.Option(
+            "--decimal-separator",
+            help="CSV only: the amounts' decimal separator (default: what the amounts show).",
+        ),
+    ] = None,
     db: DbOption = None,
     offering: OfferingOption = None,
     json: JsonOption = False,
 ) -> None:
     """Import a bank file: the offering account's credits are matched to purchasers.
 
-    A malformed file is refused whole, with the line or XML path of each problem.
-    Transactions already imported (the same file again, an intraday report then the
-    day's statement) are recognised and added only once. CSV columns: date, amount,
-    currency, originator, reference, bank_reference (optional: account, time,
-    end_to_end_id, imad, uetr; a negative amount is a debit).
+    A malformed file is refused whole, with the line or XML path of each problem, and so
+    is a file whose entries do not make its own control figures (BAI2 trailers and 03
+    summaries, camt TxsSummry and balances, MT940 balances), naming both figures.
+    Entries of one file are all kept; an entry already imported from another file (an
+    intraday report then the day's statement: same account, direction, amount,
+    currency, value date and IMAD, UETR, end-to-end id or bank reference) is added once.
+    CSV columns: date, amount, currency, originator, reference, bank_reference
+    (optional: account, time, end_to_end_id, imad, uetr; a negative amount is a debit).
     """
     result = import_bank_file(
         open_store(db),
@@ -80,8 +110,9 @@ def import_command(
         offering=offering,
         actor=actor(),
         now=utc_now(),
-        format=format,
+        format=format.value,
         accept_bad_totals=accept_bad_totals,
+        decimal=decimal_separator.value if decimal_separator else None,
     )
     if json:
         print_json(_import_json(result))
@@ -236,6 +267,37 @@ def refunded_command(
         reason=reason,
     )
     _print_decision(decision, f"transaction {transaction} marked refunded ({reference})", json)
+
+
+def void_command(
+    transaction: Annotated[int, typer.Argument(help="The bank transaction id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why, for the audit log.")],
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Void a bad stored bank line (an absurd amount...): funding no longer sees it.
+
+    The line stays in the store, marked voided, and the event log records who and why.
+    A line matched to a purchaser must be unmatched first.
+    """
+    line = void_bank_line(
+        open_store(db), transaction, offering=offering, actor=actor(), now=utc_now(), reason=reason
+    )
+    if json:
+        print_json(
+            {
+                "transaction_id": line.transaction_id,
+                "amount": line.amount,
+                "currency": line.currency,
+                "reason": line.reason,
+            }
+        )
+        return
+    out.print(
+        f"transaction {transaction} ({line.amount} {line.currency}) voided: {line.reason}",
+        markup=False,
+    )
 
 
 def _print_decision(decision: WireDecision, done: str, json: bool) -> None:
