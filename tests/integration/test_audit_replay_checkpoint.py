@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.domain.event_chain import event_hash
 from closingdesk.examples import demo_book_path
+from closingdesk.examples.demo_prospectus import demo_prospectus
 from closingdesk.examples.demo_terms import DEMO_TERMS
 from closingdesk.interfaces.cli.app import build_app
 from closingdesk.services.agreements import draft_agreements
@@ -31,6 +32,7 @@ from closingdesk.services.clock import utc_now
 from closingdesk.services.demo import _sign_most  # the demo's own signing step
 from closingdesk.services.demo_closing import fund_and_settle
 from closingdesk.services.offerings import create_offering
+from closingdesk.services.prospectus import add_prospectus
 from closingdesk.services.purchasers import import_book
 from tests.conftest import _fresh_postgres_database
 from tests.integration.test_pades import TSA_TIME, tsa
@@ -63,6 +65,10 @@ def template(
         book = folder / "book.csv"
         book.write_bytes(demo_book_path().read_bytes())
         import_book(engine, book, offering=None, actor=ACTOR, now=now)
+        supplement = demo_prospectus(DEMO_TERMS)  # attached to the PDFs as Exhibit B
+        add_prospectus(
+            engine, supplement, source="demo-prospectus.pdf", offering=None, actor=ACTOR, now=now
+        )
         _, pdfs = draft_agreements(engine, offering=None, fmt="pdf", actor=ACTOR, now=now)
         _sign_most(engine, pdfs, actor=ACTOR, now=now)
         fund_and_settle(engine, folder, actor=ACTOR, now=now)

@@ -36,6 +36,8 @@ contains U+202E RIGHT-TO-LEFT OVERRIDE, a character that can hide or reorder tex
 
 from __future__ import annotations
 
+import functools
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -74,6 +76,44 @@ def unsafe_character(text: str, *, lines: bool = False) -> str | None:
         if character not in allowed and unicodedata.category(character) in _REFUSED_CATEGORIES:
             return character
     return None
+
+
+@functools.cache
+def refused_class() -> str:
+    """The characters a single-line field refuses, as the inside of a regex character class.
+
+    For the API's schemas, so that a client (and a schema-driven test) knows beforehand what
+    :func:`validate` will refuse. Lone surrogates are left out (Rust's regular expressions,
+    which check the schemas, cannot name them; :func:`validate` still refuses them).
+    Code points are written ``\\uXXXX`` or ``\\UXXXXXXXX``, which Python's and Rust's regular
+    expressions both read.
+
+    >>> import re
+    >>> bool(re.search(f"[{refused_class()}]", "Acme\\u202eFund"))
+    True
+    >>> bool(re.search(f"[{refused_class()}]", "Zürich \\u200d AG"))
+    False
+    """
+    codes = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if chr(code) not in _JOINERS
+        and unicodedata.category(chr(code)) in _REFUSED_CATEGORIES - {"Cs"}
+    ]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(
+        _escape(first) if first == last else f"{_escape(first)}-{_escape(last)}"
+        for first, last in ranges
+    )
+
+
+def _escape(code: int) -> str:
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
 
 
 def describe(character: str) -> str:

@@ -16,6 +16,7 @@ from fastapi import Path, Query
 from pydantic import BaseModel, PlainSerializer, RootModel, WithJsonSchema
 
 from closingdesk.domain.money import to_cents_string
+from closingdesk.domain.text_safety import refused_class
 
 MONEY_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
 
@@ -31,10 +32,13 @@ Money = Annotated[
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Slug = Annotated[str, Path(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 PageNumber = Annotated[int, Query(ge=1, le=1_000_000)]
-NO_NUL = r"^[^\x00]*$"
-# Text that must say something: one character at least that is neither a space nor a control
-# character (the control ranges also hold what Python, unlike JSON Schema, counts as space).
-VISIBLE = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+# One line of safe text: none of the characters the domain refuses (controls, line breaks,
+# bidirectional and other format characters: closingdesk.domain.text_safety), no NUL (which
+# PostgreSQL refuses), so a value the schema allows is never refused for its characters.
+_REFUSED = refused_class()
+NO_NUL = rf"^[^{_REFUSED}]*$"
+# Text that must say something: one character at least that is not a space.
+VISIBLE = rf"^[^{_REFUSED}]*[^\s{_REFUSED}][^{_REFUSED}]*$"
 
 
 class HealthPublic(BaseModel):
