@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
-from closingdesk.domain.calendars import original_warrant_deadline
+from closingdesk.domain.calendars import Late, closing_deadlines
 from closingdesk.domain.dwac_instruction import DwacInstructionRow, instruction_row
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.purchaser import Purchaser
@@ -31,6 +31,7 @@ from closingdesk.domain.warrant import WarrantData
 from closingdesk.domain.warrant_number import next_numbers
 from closingdesk.services.agreements import file_slug
 from closingdesk.services.clock import stamp
+from closingdesk.services.lateness import late_json
 from closingdesk.services.offerings import resolve_offering
 from closingdesk.services.settlement_readiness import NotReady, readiness
 from closingdesk.services.warrant_files import Renderer
@@ -44,6 +45,10 @@ class Settled:
     warrant_shares: int
     row: DwacInstructionRow
     original_due: datetime
+    issue_date: date  # the agreement date: the warrant is dated "the date hereof"
+    copy_due: datetime
+    dwac_due: datetime
+    late: tuple[Late, ...] = ()  # obligations already done late (the DWAC instruction)
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,9 @@ def settle(
             for p, n in zip(ready, numbers, strict=True)
         ]
         at = stamp(now)
-        due = original_warrant_deadline(day, terms).due
+        copy, dwac, original = closing_deadlines(terms)
+        due = original.due
+        late = tuple(x for x in (dwac.lateness(now),) if x is not None)
         with Renderer(len(ready), workers=workers) as renderer:
             letter = renderer.letter(rows, terms, dated=day)  # rendered beside the warrants
             run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
@@ -88,7 +95,6 @@ def settle(
                 found,
                 ready,
                 rows,
-                day=day,
                 due=due,
                 at=at,
                 run_id=run_id,
@@ -99,7 +105,18 @@ def settle(
         uow.purchasers.set_checklist(ids, "shares_instructed", done=True)
         uow.purchasers.set_checklist(ids, "warrant_issued", done=True)
         settled = [
-            Settled(p.id, p.name, r.warrant_number, r.warrant_shares, r, due)
+            Settled(
+                p.id,
+                p.name,
+                r.warrant_number,
+                r.warrant_shares,
+                r,
+                due,
+                terms.agreement_date,
+                copy.due,
+                dwac.due,
+                late,
+            )
             for p, r in zip(ready, rows, strict=True)
         ]
         uow.events.append(
@@ -158,7 +175,6 @@ def _issue_warrants(
     ready: Sequence[Purchaser],
     rows: Sequence[DwacInstructionRow],
     *,
-    day: date,
     due: datetime,
     at: str,
     run_id: int,
@@ -173,7 +189,7 @@ def _issue_warrants(
             r.warrant_number,
             r.warrant_shares,
             terms.exercise_price,
-            day,
+            terms.agreement_date,  # Exhibit A is dated the agreement date, not the settle day
             terms.warrant_years,
             terms.issuer_name,
             terms.governing_law,
@@ -287,7 +303,11 @@ def _events(
                     "dtc_account": s.row.dtc_account,
                     "dtc_reference": s.row.dtc_reference,
                     "warrant_sha256": hashes[s.purchaser_id],
+                    "issue_date": s.issue_date.isoformat(),
+                    "copy_due": s.copy_due.isoformat(),
+                    "dwac_due": s.dwac_due.isoformat(),
                     "original_due": s.original_due.isoformat(),
+                    "late": [late_json(x) for x in s.late],
                 },
             )
         )

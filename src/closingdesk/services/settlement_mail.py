@@ -17,6 +17,7 @@ from closingdesk.adapters.mail import Mailer
 from closingdesk.adapters.mail_message import Attachment
 from closingdesk.adapters.store.settlement_repository import SettlementRepository, WarrantRecord
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.calendars import closing_deadlines
 from closingdesk.domain.delivery_route import Route, no_route_reason, route
 from closingdesk.domain.notice_letter import closing_confirmation, notice_text
 from closingdesk.domain.offering import Offering
@@ -185,6 +186,7 @@ def _copy(
         event_subject=f"purchaser:{purchaser.id}",
         event_payload={"warrant_number": warrant.number, "closing_confirmation": True},
         checklist="warrant_copy_delivered",
+        deadline=closing_deadlines(offering.terms)[0],
     )
 
 

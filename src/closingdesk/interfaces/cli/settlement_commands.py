@@ -23,6 +23,7 @@ from closingdesk.interfaces.cli.common import (
 from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.services.clock import utc_now
 from closingdesk.services.deliveries import SENT, DeliveryOutcome
+from closingdesk.services.lateness import late_json
 from closingdesk.services.settlement import SettlementRun, settle
 from closingdesk.services.settlement_files import export_run
 from closingdesk.services.settlement_mail import send_settlement_mail
@@ -118,7 +119,14 @@ def settle_json(
                 "name": s.name,
                 "warrant_number": s.warrant_number,
                 "warrant_shares": s.warrant_shares,
+                "warrant_issue_date": s.issue_date.isoformat(),
                 "original_due": s.original_due.isoformat(),
+                "due": {
+                    "warrant_copy": s.copy_due.isoformat(),
+                    "dwac_instruction": s.dwac_due.isoformat(),
+                    "original_warrant": s.original_due.isoformat(),
+                },
+                "late": [late_json(x) for x in s.late],
                 "instruction": {
                     "cusip": s.row.cusip,
                     "shares": s.row.shares,
@@ -168,6 +176,12 @@ def _print_run(
                 f"for {s.warrant_shares:,} shares; original due {s.original_due:%Y-%m-%d %H:%M %Z}",
                 markup=False,
             )
+            for late in s.late:
+                err.print(
+                    f"    LATE: {late.obligation} {late.days} day(s) after "
+                    f"{late.due:%Y-%m-%d %H:%M %Z}",
+                    markup=False,
+                )
     else:
         out.print("Nobody was ready to settle; nothing was written.", markup=False)
     if run.already_settled:
