@@ -41,9 +41,12 @@ HEAD: list[Block] = [
         " up to {warrant_shares} fully paid and non-assessable shares of the Company's common"
         ' stock (the "Common Stock"; the shares so issuable, the "Warrant Shares") at'
         ' {exercise_price} per share (the "Exercise Price"), at any time from {issue_date} (the'
-        ' "Issue Date") until {expiry} (the "Expiration Time"). This Warrant is issued under the'
-        " Securities Purchase Agreement between the Company and the Holder to which it is"
-        ' Exhibit A (the "Purchase Agreement").'
+        ' "Issue Date") until 5:00 p.m., New York City time, on {termination_date} (the'
+        ' "Termination Date") or, if the Termination Date is not a trading day (a day on which'
+        " the New York Stock Exchange is open for trading), on the next trading day, being"
+        ' {expiry} (the "Expiration Time"). This Warrant is issued under the Securities'
+        " Purchase Agreement between the Company and the Holder to which it is Exhibit A (the"
+        ' "Purchase Agreement").'
     ),
 ]
 EXERCISE: list[Block] = [

@@ -4,8 +4,8 @@ Most of an agreement's paragraphs (the form's wording, the warrant's) are the sa
 every purchaser; parsing their markup and breaking them into lines is most of the cost of
 a PDF. A paragraph's frags and lines depend only on its markup, its style and the width it
 is set in, so they are computed once and kept (bounded) for the next document. The lines
-are only read when drawn, and a paragraph split across pages makes new paragraphs, so a
-kept result is never changed.
+are only read when drawn; a paragraph split across pages is broken afresh first, as
+reportlab's split changes the lines it is given, so a kept result is never changed.
 """
 
 from __future__ import annotations
@@ -68,3 +68,8 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
         self.width, (self.blPara, self.height) = availWidth, kept
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if self._key is not None:  # split its own lines, never the kept ones: split edits them
+            Paragraph.wrap(self, availWidth, availHeight)
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
