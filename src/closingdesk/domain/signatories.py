@@ -52,7 +52,11 @@ def choose_signatory(
         return found
     options = [Problem(f"signatory {n}", f"{s.name}, {s.title}") for n, s in _numbered(listed)]
     if not (choice and choice.strip()):
-        raise InvalidInput("say which authorised signatory signs (by name or number)", options)
+        raise InvalidInput(
+            "say who countersigns or signs for the company: an authorised signatory, by name or "
+            "number",
+            options,
+        )
     raise InvalidInput(
         f"{choice.strip()!r} is not an authorised signatory of {terms.issuer_name}", options
     )
