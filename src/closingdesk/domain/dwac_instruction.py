@@ -27,7 +27,7 @@ from stdnum import cusip as stdnum_cusip
 from closingdesk.domain.money import format_shares, format_usd
 from closingdesk.domain.notice_letter import authorised_officer, company_lines
 from closingdesk.domain.purchaser import Purchaser
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.terms import OfferingTerms, Signatory
 
 LEGEND = "without restrictive legend"
 
@@ -117,18 +117,25 @@ class DwacLetter:
     signer_title: str
     issuer: str
     cusip: str
+    signed: bool = False  # signed by the authorised signatory named
 
 
 def dwac_letter(
-    rows: Sequence[DwacInstructionRow], terms: OfferingTerms, *, dated: date
+    rows: Sequence[DwacInstructionRow],
+    terms: OfferingTerms,
+    *,
+    dated: date,
+    signer: Signatory | None = None,
 ) -> DwacLetter:
-    """The letter instructing the transfer agent to issue and credit every row's Shares."""
+    """The letter instructing the transfer agent to issue and credit every row's Shares,
+    signed by ``signer`` (an authorised signatory; None: unsigned, the block shows who
+    would sign)."""
     if not rows or terms.transfer_agent is None or not terms.cusip:
         raise ValueError("a DWAC letter needs rows, a transfer agent and a CUSIP")
     cusip = stdnum_cusip.compact(terms.cusip)
     total = format_shares(sum(row.shares for row in rows))
     count = f"{len(rows):,} purchaser{'s' if len(rows) != 1 else ''}"
-    name, title = authorised_officer(terms)
+    name, title = (signer.name, signer.title) if signer else authorised_officer(terms)
     paragraphs = (
         f'{terms.issuer_name} (the "Company") instructs you, as its transfer agent, to issue '
         f"{total} shares of its {terms.security_name}, par value {format_usd(terms.par_value)} "
@@ -155,4 +162,5 @@ def dwac_letter(
         signer_title=title,
         issuer=terms.issuer_name,
         cusip=cusip,
+        signed=signer is not None,
     )

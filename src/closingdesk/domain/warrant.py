@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 from closingdesk.domain.agreement_form import AgreementData, written_date
 from closingdesk.domain.calendars import is_trading_day, next_trading_day
 from closingdesk.domain.money import format_shares, format_usd
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.terms import OfferingTerms, Signatory
 from closingdesk.domain.typeset import as_text
 from closingdesk.domain.warrant_form import WARRANT_FORM
 
@@ -63,6 +63,7 @@ class WarrantData:
     years: int
     issuer: str
     governing_law: str  # a state: "California"
+    signer: Signatory | None = None  # the officer who signs it; None: a form not yet signed
 
     @property
     def expiry(self) -> datetime:
@@ -121,6 +122,22 @@ def warrant_context(warrant: WarrantData) -> dict[str, str]:
         "termination_date": written_date(termination_date(warrant.issue_date, warrant.years)),
         "issuer": warrant.issuer,
         "state": warrant.governing_law,
+        **signed_by(warrant.signer, prefix="warrant_"),
+    }
+
+
+def signed_by(signer: Signatory | None, *, prefix: str = "") -> dict[str, str]:
+    """A company signature block's values: a conformed "/s/ Name", the name, the title.
+
+    >>> signed_by(Signatory("Samuel Gulko", "Chief Financial Officer"))["signature"]
+    '/s/ Samuel Gulko'
+    """
+    if signer is None:
+        return {}
+    return {
+        f"{prefix}signature": f"/s/ {signer.name}",
+        f"{prefix}signer_name": signer.name,
+        f"{prefix}signer_title": signer.title,
     }
 
 

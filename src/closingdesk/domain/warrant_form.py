@@ -11,6 +11,12 @@ from __future__ import annotations
 from closingdesk.domain.typeset import Block, Fields, Heading, PageBreak, Para, Signature, Title
 
 SIGNED = (("By:", None), ("Name:", None), ("Title:", None))
+# the company's block: blank in the form (Exhibit A), filled by the officer who signs a warrant
+COMPANY_SIGNED = (
+    ("By:", "warrant_signature"),
+    ("Name:", "warrant_signer_name"),
+    ("Title:", "warrant_signer_title"),
+)
 
 
 def _items(*texts: str, start: str = "a") -> list[Block]:
@@ -147,7 +153,7 @@ GENERAL: list[Block] = [
         "IN WITNESS WHEREOF, the Company has caused this Warrant to be signed by its duly"
         " authorized officer as of the Issue Date."
     ),
-    Signature("{issuer}", SIGNED),
+    Signature("{issuer}", COMPANY_SIGNED),
 ]
 ANNEXES: list[Block] = [
     PageBreak(),

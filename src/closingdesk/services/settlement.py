@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from closingdesk.adapters.signing.pades import SigningKey, sign_many
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
@@ -27,6 +28,7 @@ from closingdesk.domain.calendars import Late, closing_deadlines
 from closingdesk.domain.dwac_instruction import DwacInstructionRow, instruction_row
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.terms import Signatory
 from closingdesk.domain.warrant import WarrantData
 from closingdesk.domain.warrant_number import next_numbers
 from closingdesk.services.agreements import file_slug
@@ -34,6 +36,8 @@ from closingdesk.services.clock import stamp
 from closingdesk.services.lateness import late_json
 from closingdesk.services.offerings import resolve_offering
 from closingdesk.services.settlement_readiness import NotReady, readiness
+from closingdesk.services.signatories import company_signatory
+from closingdesk.services.signing_identity import ensure_signing_identity, signing_key
 from closingdesk.services.warrant_files import Renderer
 
 
@@ -49,6 +53,30 @@ class Settled:
     copy_due: datetime
     dwac_due: datetime
     late: tuple[Late, ...] = ()  # obligations already done late (the DWAC instruction)
+    signed_by: str = ""  # "Name, Title" of the authorised signatory who signed the warrant
+
+
+@dataclass(frozen=True)
+class _Signing:
+    """Who signs a run's warrants and letter, and the offering's key their PDFs are signed with."""
+
+    signer: Signatory
+    key: SigningKey
+    at: datetime
+
+    def sign(self, pdfs: list[bytes]) -> list[bytes]:
+        reason = f"Signed for the Company by {self.signer.name}, {self.signer.title}"
+        return sign_many(pdfs, self.key, at=self.at, reason=reason)
+
+
+def _signing(
+    engine: Engine, offering: str | None, choice: str | None, *, actor: str, now: datetime
+) -> _Signing:
+    signer = company_signatory(engine, offering, choice, actor=actor, only_one=True)
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+    ensure_signing_identity(engine, offering=found, actor=actor, now=now)
+    return _Signing(signer, signing_key(engine, found), now)
 
 
 @dataclass(frozen=True)
@@ -68,7 +96,12 @@ def settle(
     actor: str,
     now: datetime,
     workers: int = 1,
+    signatory: str | None = None,
 ) -> SettlementRun:
+    """Settle who is ready; the warrants and the letter are signed by ``signatory`` (an
+    authorised signatory, by name or number; None: the actor's own, or the only one listed),
+    in their signature blocks and with the offering's key (PAdES)."""
+    signing = _signing(engine, offering, signatory, actor=actor, now=now)
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = SettlementRepository(uow.connection)
@@ -88,7 +121,7 @@ def settle(
         due = original.due
         late = tuple(x for x in (dwac.lateness(now),) if x is not None)
         with Renderer(len(ready), workers=workers) as renderer:
-            letter = renderer.letter(rows, terms, dated=day)  # rendered beside the warrants
+            letter = renderer.letter(rows, terms, dated=day, signer=signing.signer)
             run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
             hashes = _issue_warrants(
                 store,
@@ -99,8 +132,9 @@ def settle(
                 at=at,
                 run_id=run_id,
                 renderer=renderer,
+                signing=signing,
             )
-            _attach_letter(store, found, run_id, letter(), day=day, at=at)
+            _attach_letter(store, found, run_id, signing.sign([letter()]), day=day, at=at)
         ids = [p.id for p in ready]
         uow.purchasers.set_checklist(ids, "shares_instructed", done=True)
         uow.purchasers.set_checklist(ids, "warrant_issued", done=True)
@@ -116,6 +150,7 @@ def settle(
                 copy.due,
                 dwac.due,
                 late,
+                f"{signing.signer.name}, {signing.signer.title}",
             )
             for p, r in zip(ready, rows, strict=True)
         ]
@@ -153,11 +188,12 @@ def _attach_letter(
     store: SettlementRepository,
     offering: Offering,
     run_id: int,
-    letter: bytes,
+    signed: list[bytes],
     *,
     day: date,
     at: str,
 ) -> None:
+    [letter] = signed
     name = f"{_stem(offering, day)}.pdf"
     [letter_id] = store.add_documents(
         [_document(offering.id, None, "dwac_letter", "pdf", name, letter, at)]
@@ -179,6 +215,7 @@ def _issue_warrants(
     at: str,
     run_id: int,
     renderer: Renderer,
+    signing: _Signing,
 ) -> dict[int, str]:
     """Render, store and number each purchaser's warrant; their SHA-256 by purchaser id."""
     terms = offering.terms
@@ -193,11 +230,14 @@ def _issue_warrants(
             terms.warrant_years,
             terms.issuer_name,
             terms.governing_law,
+            signing.signer,
         )
         for p, r in zip(ready, rows, strict=True)
     ]
     hashes: dict[int, str] = {}
-    for chunk in renderer.warrants(data):
+    for rendered in renderer.warrants(data):
+        signed = signing.sign([pdf for _, pdf in rendered])
+        chunk = [(w, pdf) for (w, _), pdf in zip(rendered, signed, strict=True)]
         documents = []
         for warrant, pdf in chunk:
             p, _ = by_number[warrant.number or ""]
@@ -238,6 +278,8 @@ def _warrant_row(
         "document_id": document_id,
         "settlement_run_id": run_id,
         "original_due": due.isoformat(),
+        "signer_name": warrant.signer.name if warrant.signer else None,
+        "signer_title": warrant.signer.title if warrant.signer else None,
     }
 
 
@@ -303,6 +345,7 @@ def _events(
                     "dtc_account": s.row.dtc_account,
                     "dtc_reference": s.row.dtc_reference,
                     "warrant_sha256": hashes[s.purchaser_id],
+                    "signed_by": s.signed_by,
                     "issue_date": s.issue_date.isoformat(),
                     "copy_due": s.copy_due.isoformat(),
                     "dwac_due": s.dwac_due.isoformat(),

@@ -26,6 +26,7 @@ from closingdesk.domain.calendars import Deadline
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem, cell
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
+from closingdesk.services.signatories import company_signatory
 
 CONFIRMATION_COLUMNS = ("purchaser_id", "shares", "reference")
 
@@ -44,6 +45,7 @@ class Dispatch:
     due: str
     dispatched_at: str
     late: bool
+    signed_by: str = ""  # "Name, Title": the authorised signatory who signed the original
 
 
 def read_confirmations(path: Path, *, source: str | None = None) -> list[Confirmation]:
@@ -148,12 +150,17 @@ def dispatch_original(
     offering: str | None,
     actor: str,
     now: datetime,
+    signatory: str | None = None,
 ) -> Dispatch:
+    """Record the original's dispatch and who signed it (an authorised signatory: by name or
+    number; None: the actor's own or the only one listed)."""
     if not warrant_number.is_valid(number):
         raise InvalidInput(f"{number!r} is not a warrant number (like W-0001)")
     if not carrier.strip() or not tracking.strip():
         raise InvalidInput("a dispatch needs the carrier and the tracking number")
     compact = warrant_number.format(number)
+    signer = company_signatory(engine, offering, signatory, actor=actor, only_one=True)
+    signed_by = f"{signer.name}, {signer.title}"
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = SettlementRepository(uow.connection)
@@ -172,6 +179,7 @@ def dispatch_original(
             dispatched_by=actor,
             carrier=carrier.strip(),
             tracking=tracking.strip(),
+            original_signed_by=signed_by,
         )
         uow.purchasers.set_checklist(
             [warrant.purchaser_id], "warrant_original_delivered", done=True
@@ -192,9 +200,10 @@ def dispatch_original(
                         "tracking": tracking.strip(),
                         "due": warrant.original_due,
                         "late": late,
+                        "signed_by": signed_by,
                     },
                 )
             ],
         )
         uow.commit()
-    return Dispatch(compact, warrant.purchaser_id, warrant.original_due, at, late)
+    return Dispatch(compact, warrant.purchaser_id, warrant.original_due, at, late, signed_by)

@@ -12,16 +12,26 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput, Problem
-from closingdesk.domain.signatories import choose_signatory
+from closingdesk.domain.signatories import authorised_signatories, choose_signatory
 from closingdesk.domain.terms import Signatory
 from closingdesk.services.offerings import resolve_offering
 
 
 def company_signatory(
-    engine: Engine, offering: str | None, choice: str | None, *, actor: str, title: str = ""
+    engine: Engine,
+    offering: str | None,
+    choice: str | None,
+    *,
+    actor: str,
+    title: str = "",
+    only_one: bool = False,
 ) -> Signatory:
+    """The signatory chosen; with ``only_one``, no choice means the only one listed."""
     with UnitOfWork(engine, read_only=True) as uow:
         terms = resolve_offering(uow, offering).terms
+    listed = authorised_signatories(terms)
+    if only_one and not (choice and choice.strip()) and len(listed) == 1:
+        return listed[0]
     who = choose_signatory(terms, choice, user=user_of(actor))
     typed = " ".join(title.split())
     if typed and typed.casefold() != " ".join(who.title.split()).casefold():

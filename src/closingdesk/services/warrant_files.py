@@ -17,7 +17,7 @@ from functools import partial
 from closingdesk.adapters.documents.pdf_dwac_letter import render_dwac_letter_pdf
 from closingdesk.adapters.documents.pdf_warrant import render_warrant_pdf
 from closingdesk.domain.dwac_instruction import DwacInstructionRow
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.terms import OfferingTerms, Signatory
 from closingdesk.domain.warrant import WarrantData
 
 CHUNK = 500
@@ -48,13 +48,18 @@ class Renderer:
             self._pool.shutdown(cancel_futures=True)
 
     def letter(
-        self, rows: Sequence[DwacInstructionRow], terms: OfferingTerms, *, dated: date
+        self,
+        rows: Sequence[DwacInstructionRow],
+        terms: OfferingTerms,
+        *,
+        dated: date,
+        signer: Signatory | None = None,
     ) -> Callable[[], bytes]:
         """The DWAC letter, rendered beside the warrants: call the result to wait for it."""
         if self._pool is None:
-            pdf = render_dwac_letter_pdf(rows, terms, dated=dated)
+            pdf = render_dwac_letter_pdf(rows, terms, dated=dated, signer=signer)
             return lambda: pdf
-        return partial(Future.result, self._pool.submit(_letter, rows, terms, dated))
+        return partial(Future.result, self._pool.submit(_letter, rows, terms, dated, signer))
 
     def warrants(
         self, warrants: Sequence[WarrantData]
@@ -75,8 +80,13 @@ class Renderer:
             yield done
 
 
-def _letter(rows: Sequence[DwacInstructionRow], terms: OfferingTerms, dated: date) -> bytes:
-    return render_dwac_letter_pdf(rows, terms, dated=dated)
+def _letter(
+    rows: Sequence[DwacInstructionRow],
+    terms: OfferingTerms,
+    dated: date,
+    signer: Signatory | None,
+) -> bytes:
+    return render_dwac_letter_pdf(rows, terms, dated=dated, signer=signer)
 
 
 def _render_chunk(chunk: Sequence[WarrantData]) -> list[tuple[WarrantData, bytes]]:

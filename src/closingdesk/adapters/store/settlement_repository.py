@@ -38,6 +38,12 @@ class WarrantRecord:
     dispatched_at: str | None
     carrier: str | None
     tracking: str | None
+    signer_name: str | None  # None for warrants issued before warrants were signed
+    signer_title: str | None
+    original_signed_by: str | None
+    delivered_at: str | None  # the original's delivery
+    delivered_by: str | None
+    delivery_evidence: str | None
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class DeliveryRecord:
     message_id: str | None
     smtp_response: str | None
     error: str | None
+    delivered_at: str | None
+    delivery_evidence: str | None
 
 
 class SettlementRepository:

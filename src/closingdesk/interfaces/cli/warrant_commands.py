@@ -19,6 +19,7 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
+from closingdesk.interfaces.cli.countersign_commands import SignatoryOption
 from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.interfaces.cli.settlement_commands import delivery_json
 from closingdesk.services.clock import utc_now
@@ -88,16 +89,18 @@ def dispatch_command(
     number: Annotated[str, typer.Argument(help="The warrant number, e.g. W-0001.")],
     carrier: Annotated[str, typer.Option(help="Who carries the original (e.g. FedEx).")],
     tracking: Annotated[str, typer.Option(help="The carrier's tracking number.")],
+    signatory: SignatoryOption = None,
     db: DbOption = None,
     offering: OfferingOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Record that the original warrant was dispatched (warrant_original_delivered)."""
+    """Record that the original warrant was dispatched, and who signed the original."""
     done = dispatch_original(
         open_store(db),
         number,
         carrier=carrier,
         tracking=tracking,
+        signatory=signatory,
         offering=offering,
         actor=actor(),
         now=utc_now(),
@@ -110,12 +113,14 @@ def dispatch_command(
                 "due": done.due,
                 "dispatched_at": done.dispatched_at,
                 "late": done.late,
+                "signed_by": done.signed_by,
             }
         )
         return
     late = " — LATE: after its deadline" if done.late else ""
     out.print(
-        f"{done.number}: original dispatched at {done.dispatched_at} (due {done.due}){late}",
+        f"{done.number}: original signed by {done.signed_by}, dispatched at "
+        f"{done.dispatched_at} (due {done.due}){late}",
         markup=False,
     )
 
