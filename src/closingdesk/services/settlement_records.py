@@ -3,7 +3,8 @@
 `confirm_shares` records that the transfer agent credited a purchaser's shares through DWAC
 (`shares_confirmed`), from its file or one at a time; a file is checked whole first, and
 one wrong row refuses it all. `dispatch_original` records the original warrant's dispatch
-(`warrant_original_delivered`), and says whether it went after its deadline.
+and who signed it, and says whether it went after its deadline; its delivery is recorded
+apart, on the carrier's evidence (:mod:`closingdesk.services.original_deliveries`).
 """
 
 from __future__ import annotations
@@ -181,9 +182,8 @@ def dispatch_original(
             tracking=tracking.strip(),
             original_signed_by=signed_by,
         )
-        uow.purchasers.set_checklist(
-            [warrant.purchaser_id], "warrant_original_delivered", done=True
-        )
+        # warrant_original_delivered waits for the carrier's evidence of delivery
+        # (closingdesk.services.original_deliveries): sent is not delivered
         late = Deadline("original warrant", datetime.fromisoformat(warrant.original_due)).missed(
             now
         )

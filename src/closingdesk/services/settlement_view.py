@@ -55,10 +55,13 @@ class SettledView:
     copy_delivered: bool
     shares_confirmed: bool
     confirmation_reference: str | None
-    original_missed: bool  # dispatched after its deadline, or not yet and the deadline passed
+    original_missed: bool  # delivered after its deadline, or not yet and the deadline passed
     copy_sent_at: str | None = None
     instructed_at: str | None = None
     late: tuple[Late, ...] = ()  # each obligation done late: copy, DWAC instruction, original
+    delivered_at: str | None = None  # the original's delivery, on the carrier's evidence
+    signed_by: str | None = None  # the authorised signatory who signed the warrant
+    original_signed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def _settled(
     done = (
         (copy, _moment(copies.get(w.purchaser_id))),
         (dwac, _moment(run_at.get(w.settlement_run_id))),
-        (_original(w.original_due), _moment(w.dispatched_at)),
+        (_original(w.original_due), _moment(w.delivered_at)),  # judged on delivery
     )
     late = tuple(x for d, at in done if at is not None and (x := d.lateness(at)) is not None)
     return SettledView(
@@ -173,10 +176,13 @@ def _settled(
         purchaser.checklist["warrant_copy_delivered"],
         instruction.confirmed_at is not None,
         instruction.confirmation_reference,
-        _original(w.original_due).missed(now, _moment(w.dispatched_at)),
+        _original(w.original_due).missed(now, _moment(w.delivered_at)),
         copies.get(w.purchaser_id),
         run_at.get(w.settlement_run_id),
         late,
+        w.delivered_at,
+        f"{w.signer_name}, {w.signer_title}" if w.signer_name else None,
+        w.original_signed_by,
     )
 
 
@@ -192,7 +198,7 @@ def _warrants(
         for deadline, done_at in (
             (copy, _moment(s.copy_sent_at)),
             (dwac, _moment(s.instructed_at)),
-            (original, _moment(s.dispatched_at)),
+            (original, _moment(s.delivered_at)),
         ):
             views.append(_deadline_view(deadline, subject, done_at, now))
     return views
