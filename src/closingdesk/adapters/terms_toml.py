@@ -196,6 +196,10 @@ _TOP_KEYS = {
     "cusip": "Optional. CUSIP of the common stock, nine characters (the check digit is "
     "verified). Not printed in the agreement; settlement needs it for the DWAC instructions "
     "to the transfer agent.",
+    "legal_opinion_required": "Optional, false when left out. Whether the transfer agent "
+    "requires a legal opinion of the Company's counsel with the DWAC instruction: settling "
+    "then waits until counsel uploads it (`closingdesk documents add-approval FILE --kind "
+    "legal-opinion`), and the letter lists it among its attachments.",
     "assumptions": "What these terms assume that the form does not say, one sentence each; "
     "shown with the offering so nobody mistakes them for the form.",
 }

@@ -164,3 +164,26 @@ def closing_deadlines(terms: OfferingTerms) -> tuple[Deadline, Deadline, Deadlin
         Deadline(DWAC_INSTRUCTION, today),
         original_warrant_deadline(terms.agreement_date, terms),
     )
+
+
+def dwac_cutoff(terms: OfferingTerms, now: datetime) -> datetime:
+    """The time the transfer agent is asked to credit the shares by: the close of business
+    on the agreement date or, when instructed later, the close of business that day (the
+    next business day's, once that has passed or the day is not a business day).
+
+    >>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+    >>> from datetime import UTC
+    >>> dwac_cutoff(terms, datetime(2002, 3, 12, 16, 0, tzinfo=UTC)).isoformat()
+    '2002-03-12T17:00:00-08:00'
+    >>> dwac_cutoff(terms, datetime(2002, 3, 16, 2, 0, tzinfo=UTC)).isoformat()  # Fri 6 pm
+    '2002-03-18T17:00:00-08:00'
+    """
+    zone = ZoneInfo(terms.timezone)
+    agreed = close_of_business(terms)
+    if now <= agreed:
+        return agreed
+    day = now.astimezone(zone).date()
+    due = datetime.combine(day, terms.close_of_business, tzinfo=zone)
+    if not is_business_day(day) or now > due:
+        due = datetime.combine(next_business_day(day), terms.close_of_business, tzinfo=zone)
+    return due

@@ -69,6 +69,7 @@ class OfferingTerms:
     transfer_agent: NoticeAddress | None = None
     assumptions: tuple[str, ...] = field(default=())
     signatories: tuple[Signatory, ...] = field(default=())  # [[company.signatories]]
+    legal_opinion_required: bool = False  # the transfer agent's package needs counsel's opinion
 
 
 NEOTHERAPEUTICS_2002 = OfferingTerms(

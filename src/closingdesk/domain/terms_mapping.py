@@ -180,6 +180,7 @@ def _read_terms(top: _Table) -> OfferingTerms:
         or _PLACEHOLDER_NOTICE,
         transfer_agent=_read_notice(top.table("transfer_agent", required=False)),
         signatories=_read_company(top.table("company", required=False)),
+        legal_opinion_required=bool(top.optional("legal_opinion_required", _bool)),
     )
 
 
@@ -201,6 +202,12 @@ def _read_company(table: _Table | None) -> tuple[Signatory, ...]:
         )
         one.report_unknown_keys()
     return tuple(signatories)
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"must be true or false, not {value!r}")
+    return value
 
 
 def _table_list(value: object) -> tuple[Mapping[str, object], ...]:

@@ -24,14 +24,16 @@ from closingdesk.adapters.signing.pades import SigningKey, sign_many
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
-from closingdesk.domain.calendars import Late, closing_deadlines
+from closingdesk.domain.calendars import Late, closing_deadlines, dwac_cutoff
 from closingdesk.domain.dwac_instruction import DwacInstructionRow, instruction_row
 from closingdesk.domain.offering import Offering
+from closingdesk.domain.problems import InvalidInput
 from closingdesk.domain.purchaser import Purchaser
-from closingdesk.domain.terms import Signatory
+from closingdesk.domain.terms import OfferingTerms, Signatory
 from closingdesk.domain.warrant import WarrantData
 from closingdesk.domain.warrant_number import next_numbers
 from closingdesk.services.agreements import file_slug
+from closingdesk.services.approvals import Approval, approvals_on_file
 from closingdesk.services.clock import stamp
 from closingdesk.services.lateness import late_json
 from closingdesk.services.offerings import resolve_offering
@@ -110,6 +112,8 @@ def settle(
         if not ready:
             return SettlementRun(found, None, (), tuple(not_ready), tuple(already))
         terms = found.terms
+        approvals = approvals_on_file(uow.connection, found.id)
+        _legal_opinion(terms, approvals)
         day = now.astimezone(ZoneInfo(terms.timezone)).date()
         numbers = next_numbers(store.warrant_numbers(found.id), len(ready))
         rows = [
@@ -121,7 +125,14 @@ def settle(
         due = original.due
         late = tuple(x for x in (dwac.lateness(now),) if x is not None)
         with Renderer(len(ready), workers=workers) as renderer:
-            letter = renderer.letter(rows, terms, dated=day, signer=signing.signer)
+            letter = renderer.letter(
+                rows,
+                terms,
+                dated=day,
+                signer=signing.signer,
+                cutoff=dwac_cutoff(terms, now),
+                attachments=[(a.description, a.file_name) for a in approvals],
+            )
             run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
             hashes = _issue_warrants(
                 store,
@@ -159,6 +170,16 @@ def settle(
         )
         uow.commit()
     return SettlementRun(found, run_id, tuple(settled), tuple(not_ready), tuple(already))
+
+
+def _legal_opinion(terms: OfferingTerms, approvals: Sequence[Approval]) -> None:
+    """The terms may require counsel's opinion in the transfer agent's package: no settling
+    without it."""
+    if terms.legal_opinion_required and all(a.kind != "legal-opinion" for a in approvals):
+        raise InvalidInput(
+            "the terms require a legal opinion for the transfer agent and none was uploaded; "
+            "nothing was settled (closingdesk documents add-approval FILE --kind legal-opinion)"
+        )
 
 
 def _record_run(

@@ -9,7 +9,7 @@ the number of rows, not with its square, and a row's cells are made only when la
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -55,10 +55,14 @@ def render_dwac_letter_pdf(
     *,
     dated: date,
     signer: Signatory | None = None,
+    cutoff: datetime | None = None,
+    attachments: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """The letter and its schedule; signed by ``signer`` in its block (the PDF itself is
     signed afterwards, with the offering's key)."""
-    letter = dwac_letter(rows, terms, dated=dated, signer=signer)
+    letter = dwac_letter(
+        rows, terms, dated=dated, signer=signer, cutoff=cutoff, attachments=attachments
+    )
     meta = PdfMeta(
         title=letter.subject,
         subject="DWAC issuance instruction",

@@ -93,6 +93,7 @@ class TermsPublic(BaseModel):
     transfer_agent: NoticePublic | None = None
     assumptions: list[str] = []
     company: CompanyPublic | None = None
+    legal_opinion_required: bool = False
 
 
 class OfferingPublic(OfferingRef):
