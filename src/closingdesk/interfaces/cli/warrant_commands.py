@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -89,7 +89,8 @@ def list_command(
             status += f", delivered {r['original_delivered_at']}"
         elif r["original_overdue"]:
             status += " — ORIGINAL OVERDUE (not delivered)"
-        status += "".join(f"; {x['obligation']} {x['days_late']} day(s) late" for x in r["late"])
+        lates = cast(list[dict[str, Any]], r["late"])
+        status += "".join(f"; {x['obligation']} {x['days_late']} day(s) late" for x in lates)
         copy = "copy delivered" if r["copy_delivered"] else "copy NOT delivered"
         out.print(
             f"{r['number']}  {r['holder']}  {r['warrant_shares']:,} shares  {copy}; {status}",
