@@ -20,8 +20,10 @@ the purchaser book; a name without one is taken as an individual's.
 
 >>> is_entity("Pinecrest Small Cap Value Fund"), is_entity("Alpha Fund, L.P.")
 (True, True)
->>> is_entity("Jane Roe")
-False
+>>> is_entity("Jane Roe"), is_entity("Åsa Lindqvist Björkman")
+(False, False)
+>>> is_entity("Bluewater Retirement Plan")
+True
 >>> fund = "Pinecrest Small Cap Value Fund"
 >>> [p.where for p in entity_signer_problems(fund, fund, None)]
 ['signer name', 'signer title']
@@ -85,6 +87,7 @@ ENTITY_WORDS = frozenset(
         "endowment",
         "university",
         "ulc",
+        "plan",
     )
 )
 SIDES = ("purchaser", "company")
@@ -185,7 +188,7 @@ def _words(text: str) -> list[str]:
 
 def is_entity(name: str) -> bool:
     """Whether the purchaser named is not a natural person (see :data:`ENTITY_WORDS`)."""
-    words = re.findall(r"[a-z]+(?:\.[a-z]+)*\.?", name.casefold())
+    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", name.casefold())
     return any(w.rstrip(".") in ENTITY_WORDS for w in words)
 
 
