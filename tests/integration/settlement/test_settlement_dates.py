@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from closingdesk.interfaces.cli.settlement_commands import settle_json
 from closingdesk.services.audit import audit_log
+from closingdesk.services.binder import build_binder
 from closingdesk.services.settlement import settle
 from closingdesk.services.settlement_view import settlement_overview
 from tests.scenarios import ACTOR, NOW
@@ -63,3 +65,15 @@ def test_settling_on_time_records_nothing_late(engine: Engine, tmp_path: Path) -
     ready(engine, tmp_path)
     run = settle(engine, offering=None, actor=ACTOR, now=NOW)
     assert all(not s["late"] for s in settle_json(run, [], [], mailed=False)["settled"])
+
+
+def test_the_closing_memo_shows_the_dwac_instruction_done_late(
+    engine: Engine, tmp_path: Path
+) -> None:
+    ready(engine, tmp_path)
+    settle(engine, offering=None, actor=ACTOR, now=NINE_DAYS_LATER)
+    build_binder(engine, tmp_path / "binder.pdf", offering=None, actor=ACTOR, now=NINE_DAYS_LATER)
+    reader = PdfReader(tmp_path / "binder.pdf")
+    memo = " ".join(" ".join(reader.pages[i].extract_text() for i in (1, 2)).split())
+    assert "late DWAC instruction" in memo
+    assert "9 day(s) late" in memo
