@@ -120,7 +120,9 @@ def _sign(engine: Engine, request: _Request, now: datetime) -> SignatureRecord:
         empty = name_problems(request.signer_name, request.typed_signature)
         if request.signer_title is None and purchaser.signer_title:  # the book names it
             request = replace(request, signer_title=purchaser.signer_title)
-        empty += entity_signer_problems(purchaser.name, request.signer_name, request.signer_title)
+        named = {p.where for p in empty}  # an empty name is said once
+        entity = entity_signer_problems(purchaser.name, request.signer_name, request.signer_title)
+        empty += [p for p in entity if p.where not in named]
         if empty:
             raise InvalidInput("the signature is incomplete; nothing was signed", empty)
         found = uow.people.link(request.link_id)
