@@ -196,9 +196,11 @@ def purchaser_names(n: int, *, seed: int = 2002) -> list[str]:
 
 
 def book_csv(names: list[str], *, dwac: bool = False) -> str:
-    header = "name,shares" + (",dtc_participant,dtc_account" if dwac else "")
+    # settling needs DWAC details and a notice e-mail (or fax) for the warrant's copy
+    header = "name,shares" + (",dtc_participant,dtc_account,email" if dwac else "")
     rows = [
-        f'"{name}",{(i % 400 + 1) * 1000}' + (f",{i % 9000 + 100:04d},ACC-{i:08d}" if dwac else "")
+        f'"{name}",{(i % 400 + 1) * 1000}'
+        + (f",{i % 9000 + 100:04d},ACC-{i:08d},ops{i}@fund.example" if dwac else "")
         for i, name in enumerate(names)
     ]
     return "\n".join([header, *rows]) + "\n"

@@ -125,9 +125,7 @@ def test_countersign_all_countersigns_the_signed_and_lists_the_others_with_reaso
     db: str,
 ) -> None:
     signed_by_alpha(db)
-    result = ok(
-        "countersign", "--all", "--signer-name", "Samuel Gulko", "--signer-title", "CFO", db=db
-    )
+    result = ok("countersign", "--all", "--signatory", "Samuel Gulko", db=db)
     assert result["countersigned"] == [ALPHA] and result["failed"] == []
     assert result["skipped"] == [
         {"purchaser_id": BETA, "reasons": ["the purchaser has not signed"]},
@@ -137,15 +135,27 @@ def test_countersign_all_countersigns_the_signed_and_lists_the_others_with_reaso
     assert checklist(db, ALPHA)["company_signed"]
 
 
-def test_countersign_needs_all_or_purchasers_and_a_signer(db: str) -> None:
-    signer = ("--signer-name", "Samuel Gulko", "--signer-title", "CFO")
+def test_countersign_needs_all_or_purchasers_and_an_authorised_signatory(db: str) -> None:
+    signer = ("--signatory", "Samuel Gulko")
     assert cli("countersign", *signer, db=db).exit_code == 2
     assert cli("countersign", "--all", "--purchaser", "1", *signer, db=db).exit_code == 2
     assert cli("countersign", "--all", "--signer-name", "Samuel Gulko", db=db).exit_code == 2
-    blank = cli(
-        "countersign", "--purchaser", "1", "--signer-name", " ", "--signer-title", "CFO", db=db
-    )
-    assert blank.exit_code == 1 and "signer name: is required" in blank.stderr
+    before = ok("audit", "log", db=db)
+    stranger = cli("countersign", "--purchaser", "1", "--signatory", "Jane Doe", db=db)
+    assert stranger.exit_code == 1
+    assert "'Jane Doe' is not an authorised signatory" in stranger.stderr
+    assert "Samuel Gulko" in stranger.stderr  # the refusal lists who may sign
+    assert cli("countersign", "--purchaser", "1", "--signatory", "9", db=db).exit_code == 1
+    assert ok("audit", "log", db=db) == before  # nothing was recorded
+
+
+def test_countersign_takes_a_signatory_by_number_and_prints_their_listed_title(db: str) -> None:
+    signed_by_alpha(db)
+    ok("countersign", "--purchaser", "1", "--signatory", "1", db=db)
+    events = ok("audit", "log", db=db)
+    [event] = [e for e in events if e["kind"] == "agreement.countersigned"]
+    assert event["payload"]["signer_name"] == "Samuel Gulko"
+    assert event["payload"]["signer_title"] == "Chief Financial Officer"
 
 
 def test_the_executed_pdf_is_listed_exported_and_verified_and_one_changed_byte_is_caught(
@@ -156,10 +166,8 @@ def test_the_executed_pdf_is_listed_exported_and_verified_and_one_changed_byte_i
         "countersign",
         "--purchaser",
         "1",
-        "--signer-name",
-        "S. Gulko",
-        "--signer-title",
-        "CFO",
+        "--signatory",
+        "Samuel Gulko",
         db=db,
     )
     documents = ok("documents", "list", "--purchaser", str(ALPHA), db=db)["documents"]

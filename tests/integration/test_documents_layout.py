@@ -57,5 +57,5 @@ def test_a_warrant_pdf_names_its_holder_number_and_expiry() -> None:
     text = words(pdf_text(render_warrant_pdf(warrant)))
     assert "COMMON STOCK PURCHASE WARRANT" in text and "Holder: Alpha Fund" in text
     assert "Warrant No.: W-0007" in text and "Warrant Shares: 250,000" in text
-    assert "Expiration Time: 5:00 p.m. (New York time) on March 12, 2007" in text
+    assert "Expiration Time: 5:00 p.m. (New York City time) on March 12, 2007" in text
     assert "Common Stock Purchase Warrant — Alpha Fund — No. W-0007 Page 1 of 7" in text

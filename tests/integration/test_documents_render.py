@@ -136,7 +136,7 @@ def test_another_issuers_terms_fill_the_pdf_and_the_word_agreement() -> None:
         assert "State of Delaware" in typeset and "three-year warrant" in typeset
         assert "$3,500,000.00" in typeset and "File No. 333-281234" in typeset
         assert "ABA # 121 000 248" in typeset and "July 1, 2024" in typeset
-        assert "5:00 p.m. (New York time) on July 1, 2027" in typeset
+        assert "5:00 p.m. (New York City time) on July 1, 2027" in typeset
 
 
 FRESH_PROCESS = """

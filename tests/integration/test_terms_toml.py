@@ -13,11 +13,12 @@ from stdnum import cusip
 
 from closingdesk.adapters.terms_toml import load_terms_file, terms_template
 from closingdesk.domain.problems import InvalidInput
+from closingdesk.domain.signatories import authorised_signatories
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress
 from closingdesk.domain.terms_mapping import terms_to_mapping
 
 # A line of the template that is a setting commented out, not a comment in prose.
-COMMENTED_SETTING = re.compile(r'^# (\[\w+\]|\w+ = .*|    ".*",|\])$', re.MULTILINE)
+COMMENTED_SETTING = re.compile(r'^# (\[\w+\]|\[\[[\w.]+\]\]|\w+ = .*|    ".*",|\])$', re.MULTILINE)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -73,6 +74,26 @@ def test_the_template_with_its_optional_keys_uncommented_loads(tmp_path: Path) -
     assert terms.company_notice.email == "notices@example.com"
     assert terms.transfer_agent is not None
     assert terms.transfer_agent.email == "dwac@example.com"
+    assert [s.name for s in terms.signatories] == ["Samuel Gulko"]
+
+
+def test_terms_written_before_signatories_were_listed_still_load_with_one_signer(
+    tmp_path: Path,
+) -> None:
+    old = terms_template().split("\n[[company.signatories]]")[0]  # no signatories listed
+    old = old.replace("# company_signer_name", "company_signer_name")
+    old = old.replace("# company_signer_title", "company_signer_title")
+    terms = load_terms_file(write(tmp_path, old))
+    assert terms.signatories == ()
+    [only] = authorised_signatories(terms)
+    assert (only.name, only.title) == ("Samuel Gulko", "Chief Financial Officer")
+
+
+def test_a_signatory_without_a_title_is_refused_naming_its_place(tmp_path: Path) -> None:
+    text = terms_template() + '\n[[company.signatories]]\nname = "Jane Roe"\nbogus = 1\n'
+    refused = refusal_of(write(tmp_path, text))
+    where = {p.where.split(": ")[1] for p in refused.problems}
+    assert where == {"company.signatories[2].title", "company.signatories[2].bogus"}
 
 
 def test_terms_written_with_tomlkit_load_back_unchanged(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_a_closing_confirmation_states_the_shares_price_and_warrant() -> None:
         "DTC participant 0123, account ALPHA-1, reference SPA-2002",
         "Warrant No. W-0001, issued March 12, 2002",
         "up to 250,000 shares at an exercise price of $2.75 per share",
-        "until 5:00 p.m. (New York time) on March 12, 2007",
+        "until 5:00 p.m. (New York City time) on March 12, 2007",
         "without restrictive legend",
     ):
         assert element in text

@@ -12,6 +12,15 @@
 ['b.pdf']
 >>> address_problem("ops@alpha.example") is None
 True
+
+A display name is encoded as one name whatever it holds: commas, quotes, other scripts.
+The sender, configured as text ("Name <address>"), is read the same way, so a company
+name with a comma stays one sender.
+
+>>> str(mailbox("NeoTherapeutics, Inc. Closing Desk <closing@neo.example>"))
+'"NeoTherapeutics, Inc. Closing Desk" <closing@neo.example>'
+>>> mailbox("closing@neo.example").addr_spec
+'closing@neo.example'
 """
 
 from __future__ import annotations
@@ -22,7 +31,8 @@ from datetime import datetime
 from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.policy import default
+from email.utils import format_datetime, make_msgid
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,23 @@ def address_problem(address: str) -> str | None:
     return None
 
 
+# Python's header folding drops the quotes around a long display name when it breaks the
+# line ("The "Smith, Jones" Family Trust, ..." came out as five addresses): header lines
+# are kept whole, up to SMTP's own limit of 998 characters a line (RFC 5322 2.1.1).
+UNFOLDED = default.clone(max_line_length=998)
+
+
+def mailbox(text: str) -> Address:
+    """One address from ``Name <address>`` or a bare address; the name taken whole."""
+    name, bracket, rest = text.strip().rpartition("<")
+    if not bracket or not rest.endswith(">"):
+        return Address(addr_spec=text.strip())
+    display = name.strip()
+    if len(display) >= 2 and display[0] == display[-1] == '"':  # already quoted
+        display = display[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return Address(display_name=display, addr_spec=rest[:-1].strip())
+
+
 def compose(
     *,
     sender: str,
@@ -51,12 +78,12 @@ def compose(
     attachments: Sequence[Attachment] = (),
     now: datetime,
 ) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = sender
+    message = EmailMessage(policy=UNFOLDED)
+    message["From"] = mailbox(sender)
     message["To"] = Address(display_name=to_name, addr_spec=to_address)
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(domain=mailbox(sender).domain or None)
     message.set_content(body)
     for attachment in attachments:
         maintype, _, subtype = attachment.mime_type.partition("/")

@@ -59,7 +59,40 @@ def terms_template() -> str:
     """The example offering's terms as TOML, a comment above every key."""
     mapping = terms_to_mapping(NEOTHERAPEUTICS_2002)
     sections = (_section(mapping, table, about, keys) for table, about, keys in _SECTIONS)
-    return "\n".join([_comment(_HEADER), *sections])
+    return "\n".join([_comment(_HEADER), *sections, _signatories(mapping)])
+
+
+def _signatories(mapping: Mapping[str, object]) -> str:
+    """[[company.signatories]]: the example's own, or a commented-out example."""
+    company = _table(mapping, "company")
+    listed = company.get("signatories")
+    rows = listed if isinstance(listed, list) and listed else _EXAMPLE_SIGNATORIES
+    lines = [_comment(_SIGNATORIES)]
+    for row in rows:
+        block = ["[[company.signatories]]"]
+        for key, value in row.items():
+            block += [_comment(_SIGNATORY_KEYS[key]), _assignment(key, value)]
+        lines += ["", _commented("\n".join(block), enabled=rows is listed)]
+    return "\n".join(lines) + "\n"
+
+
+_SIGNATORIES = (
+    "The Company's authorised signatories: the officers who may sign for it. Countersigning, "
+    "the warrants and the transfer agent's letter are signed by one of them (chosen by name "
+    "or number, 1 the first; `user` links a closingdesk account's e-mail to the officer, who "
+    "then signs without naming themself); nobody else can sign. `name` and `title` are "
+    "printed in the signature block. Without this list, company_signer_name and "
+    "company_signer_title name the only signatory."
+)
+_SIGNATORY_KEYS = {
+    "name": "The officer's name: the Name line of the Company's signature block.",
+    "title": "The officer's title: the Title line.",
+    "user": "Optional. The e-mail of the closingdesk user account that is this officer.",
+}
+_EXAMPLE_SIGNATORIES: list[dict[str, object]] = [
+    {"name": "Samuel Gulko", "title": "Chief Financial Officer", "user": "cfo@example.com"},
+    {"name": "Alex Example", "title": "Chief Executive Officer"},
+]
 
 
 def _section(mapping: Mapping[str, object], table: str, about: str, keys: Mapping[str, str]) -> str:
@@ -172,6 +205,10 @@ _TOP_KEYS = {
     "cusip": "Optional. CUSIP of the common stock, nine characters (the check digit is "
     "verified). Not printed in the agreement; settlement needs it for the DWAC instructions "
     "to the transfer agent.",
+    "legal_opinion_required": "Optional, false when left out. Whether the transfer agent "
+    "requires a legal opinion of the Company's counsel with the DWAC instruction: settling "
+    "then waits until counsel uploads it (`closingdesk documents add-approval FILE --kind "
+    "legal-opinion`), and the letter lists it among its attachments.",
     "assumptions": "What these terms assume that the form does not say, one sentence each; "
     "shown with the offering so nobody mistakes them for the form.",
     "warrant_ownership_limitation": "Optional, false when left out (as in the seed's era). "

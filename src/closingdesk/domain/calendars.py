@@ -22,6 +22,20 @@ is still not done once it has passed.
 '2002-03-13T17:00:00-08:00'
 >>> due.seconds_left(due.due - timedelta(hours=1)), due.missed(due.due + timedelta(seconds=1))
 (3600, True)
+
+The company's obligations run from the agreement date ("the date hereof"), whenever
+settlement runs: the copy of the warrant and the DWAC instruction before the close of
+business that day, the original by the close of business of the next business day. Done
+later is allowed, and says by how much (days late: whole or part days, rounded up).
+
+>>> copy, dwac, original = closing_deadlines(terms)
+>>> copy.due.isoformat(), original.due.date().isoformat()
+('2002-03-12T17:00:00-08:00', '2002-03-13')
+>>> late = dwac.lateness(dwac.due + timedelta(days=2, hours=3))
+>>> late.obligation, late.days, late.seconds
+('DWAC instruction', 3, 183600)
+>>> dwac.lateness(dwac.due) is None
+True
 """
 
 from __future__ import annotations
@@ -38,6 +52,12 @@ from closingdesk.domain.terms import OfferingTerms
 
 FEDERAL_RESERVE, NYSE = "XFED", "XNYS"
 SATURDAY = 5
+SECONDS_A_DAY = 86_400
+WARRANT_COPY, DWAC_INSTRUCTION, ORIGINAL_WARRANT = (
+    "warrant copy",
+    "DWAC instruction",
+    "original warrant",
+)
 
 
 @lru_cache(maxsize=256)
@@ -89,9 +109,29 @@ def add_business_days(day: date, count: int) -> date:
 
 
 @dataclass(frozen=True)
+class Late:
+    """An obligation done after its deadline, and by how much."""
+
+    obligation: str  # the deadline's name: "warrant copy", "DWAC instruction", ...
+    due: datetime
+    done_at: datetime
+    seconds: int
+
+    @property
+    def days(self) -> int:
+        """Days late, a part day counting as a whole one."""
+        return -(-self.seconds // SECONDS_A_DAY)
+
+
+@dataclass(frozen=True)
 class Deadline:
     name: str
     due: datetime  # aware
+
+    def lateness(self, done_at: datetime) -> Late | None:
+        """How late ``done_at`` was, or None when it met the deadline."""
+        seconds = int((done_at - self.due).total_seconds())
+        return Late(self.name, self.due, done_at, seconds) if seconds > 0 else None
 
     def seconds_left(self, now: datetime) -> int:
         """Whole seconds until the deadline; negative once it has passed."""
@@ -111,4 +151,39 @@ def original_warrant_deadline(closing_date: date, terms: OfferingTerms) -> Deadl
     """The original warrant goes out by the close of business of the next business day."""
     day = next_business_day(closing_date)
     due = datetime.combine(day, terms.close_of_business, tzinfo=ZoneInfo(terms.timezone))
-    return Deadline("original warrant", due)
+    return Deadline(ORIGINAL_WARRANT, due)
+
+
+def closing_deadlines(terms: OfferingTerms) -> tuple[Deadline, Deadline, Deadline]:
+    """The warrant copy, the DWAC instruction and the original, as the form dates them.
+
+    All run from the agreement date, not from the day settlement happens to run."""
+    today = close_of_business(terms)
+    return (
+        Deadline(WARRANT_COPY, today),
+        Deadline(DWAC_INSTRUCTION, today),
+        original_warrant_deadline(terms.agreement_date, terms),
+    )
+
+
+def dwac_cutoff(terms: OfferingTerms, now: datetime) -> datetime:
+    """The time the transfer agent is asked to credit the shares by: the close of business
+    on the agreement date or, when instructed later, the close of business that day (the
+    next business day's, once that has passed or the day is not a business day).
+
+    >>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+    >>> from datetime import UTC
+    >>> dwac_cutoff(terms, datetime(2002, 3, 12, 16, 0, tzinfo=UTC)).isoformat()
+    '2002-03-12T17:00:00-08:00'
+    >>> dwac_cutoff(terms, datetime(2002, 3, 16, 2, 0, tzinfo=UTC)).isoformat()  # Fri 6 pm
+    '2002-03-18T17:00:00-08:00'
+    """
+    zone = ZoneInfo(terms.timezone)
+    agreed = close_of_business(terms)
+    if now <= agreed:
+        return agreed
+    day = now.astimezone(zone).date()
+    due = datetime.combine(day, terms.close_of_business, tzinfo=zone)
+    if not is_business_day(day) or now > due:
+        due = datetime.combine(next_business_day(day), terms.close_of_business, tzinfo=zone)
+    return due

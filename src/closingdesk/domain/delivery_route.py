@@ -10,6 +10,18 @@ Route(via='email', address='ops@alpha.example')
 Route(via='fax', address='9497886706@fax.example')
 >>> route(email=None, fax="(949) 788-6706", gateway=None) is None
 True
+
+The copy of a warrant goes by every means the notice address states (the form: "deliver a
+facsimile copy of the Warrant to the Purchaser at the address for notices"): by fax when
+a number is given, by e-mail when an address is, both when both. A means that cannot be
+used is a problem, never skipped in silence.
+
+>>> both, problems = routes(email="ops@alpha.example", fax="(617) 555-0100",
+...                         gateway="{fax}@fax.example")
+>>> [(r.via, r.address) for r in both], problems
+([('fax', '6175550100@fax.example'), ('email', 'ops@alpha.example')], [])
+>>> routes(email=None, fax="(617) 555-0100", gateway=None)[1]
+['a facsimile number is given but no fax gateway is set (CLOSINGDESK_FAX_GATEWAY)']
 """
 
 from __future__ import annotations
@@ -45,3 +57,26 @@ def no_route_reason(*, email: str | None, fax: str | None, gateway: str | None) 
     if fax and not gateway:
         return "no e-mail address, and no fax gateway is set (CLOSINGDESK_FAX_GATEWAY)"
     return "no e-mail address and no facsimile number"
+
+
+def routes(
+    *, email: str | None, fax: str | None, gateway: str | None
+) -> tuple[list[Route], list[str]]:
+    """Every means the notice address states, and why any of them cannot be used."""
+    found: list[Route] = []
+    problems: list[str] = []
+    if fax and fax.strip():
+        by_fax = _fax(fax, gateway)
+        if by_fax is None:
+            problems.append(
+                "a facsimile number is given but no fax gateway is set (CLOSINGDESK_FAX_GATEWAY)"
+                if not gateway or "{fax}" not in gateway
+                else f"the facsimile number {fax!r} has no digits"
+            )
+        else:
+            found.append(by_fax)
+    if email and email.strip():
+        found.append(Route("email", email.strip()))
+    if not found and not problems:
+        problems.append("no e-mail address and no facsimile number")
+    return found, problems

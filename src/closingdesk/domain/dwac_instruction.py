@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from stdnum import cusip as stdnum_cusip
 
+from closingdesk.domain.agreement_form import written_date
 from closingdesk.domain.money import format_shares, format_usd
 from closingdesk.domain.notice_letter import authorised_officer, company_lines
 from closingdesk.domain.purchaser import Purchaser
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.terms import OfferingTerms, Signatory
 
 LEGEND = "without restrictive legend"
 
@@ -117,18 +118,27 @@ class DwacLetter:
     signer_title: str
     issuer: str
     cusip: str
+    signed: bool = False  # signed by the authorised signatory named
 
 
 def dwac_letter(
-    rows: Sequence[DwacInstructionRow], terms: OfferingTerms, *, dated: date
+    rows: Sequence[DwacInstructionRow],
+    terms: OfferingTerms,
+    *,
+    dated: date,
+    signer: Signatory | None = None,
+    cutoff: datetime | None = None,
+    attachments: Sequence[tuple[str, str]] = (),
 ) -> DwacLetter:
-    """The letter instructing the transfer agent to issue and credit every row's Shares."""
+    """The letter instructing the transfer agent to issue and credit every row's Shares,
+    signed by ``signer`` (an authorised signatory; None: unsigned, the block shows who
+    would sign)."""
     if not rows or terms.transfer_agent is None or not terms.cusip:
         raise ValueError("a DWAC letter needs rows, a transfer agent and a CUSIP")
     cusip = stdnum_cusip.compact(terms.cusip)
     total = format_shares(sum(row.shares for row in rows))
     count = f"{len(rows):,} purchaser{'s' if len(rows) != 1 else ''}"
-    name, title = authorised_officer(terms)
+    name, title = (signer.name, signer.title) if signer else authorised_officer(terms)
     paragraphs = (
         f'{terms.issuer_name} (the "Company") instructs you, as its transfer agent, to issue '
         f"{total} shares of its {terms.security_name}, par value {format_usd(terms.par_value)} "
@@ -140,10 +150,9 @@ def dwac_letter(
         "Securities Act of 1933 by the Company's effective registration statement on Form "
         f"{terms.registration_form} (File No. {terms.registration_file_number}) and its "
         f"{prospectus(terms)}.",
-        "Each purchaser's warrant number is shown for your records; no shares are to be issued "
-        "under a warrant until it is exercised. The same rows are attached as a CSV file for "
-        "your systems. Please confirm each credit to the Company, quoting the purchaser's "
-        "reference.",
+        _reservation(rows, terms),
+        *([_cutoff(cutoff)] if cutoff else []),
+        _attached(attachments),
     )
     return DwacLetter(
         dated=dated,
@@ -155,4 +164,32 @@ def dwac_letter(
         signer_title=title,
         issuer=terms.issuer_name,
         cusip=cusip,
+        signed=signer is not None,
     )
+
+
+def _reservation(rows: Sequence[DwacInstructionRow], terms: OfferingTerms) -> str:
+    warrant_shares = format_shares(sum(row.warrant_shares for row in rows))
+    return (
+        f"Please also reserve {warrant_shares} shares of the Company's {terms.security_name} "
+        "for issuance upon exercise of the warrants listed below (their numbers are shown "
+        f"beside each purchaser), each at an exercise price of {format_usd(terms.exercise_price)}"
+        " per share; no shares are to be issued under a warrant until it is exercised."
+    )
+
+
+def _cutoff(cutoff: datetime) -> str:
+    hour = cutoff.hour % 12 or 12
+    noon = "a.m." if cutoff.hour < 12 else "p.m."
+    when = f"{hour}:{cutoff.minute:02d} {noon} ({cutoff.tzname()}) on {written_date(cutoff.date())}"
+    return (
+        f"Please approve each purchaser's DWAC deposit and credit the shares by {when}, and "
+        "tell the Company at once of any you cannot approve by then, and why."
+    )
+
+
+def _attached(attachments: Sequence[tuple[str, str]]) -> str:
+    """The attachments, numbered: the approvals on file, then the CSV of the rows."""
+    items = [*(f"{what} ({name})" for what, name in attachments), "the same rows as a CSV file"]
+    listed = "; ".join(f"({i}) {item}" for i, item in enumerate(items, start=1))
+    return f"Attached: {listed}. Please confirm each credit to the Company, quoting the reference."

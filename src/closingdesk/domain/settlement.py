@@ -48,6 +48,7 @@ def settlement_problems(
         *_signatures(purchaser),
         *_funding(purchaser, terms, received),
         *_dwac_details(purchaser),
+        *_notice_means(purchaser),
     ]
     return (*(Problem(where, what) for what in reasons), *terms_problems(terms))
 
@@ -86,6 +87,16 @@ def _dwac_details(purchaser: Purchaser) -> list[str]:
         f"DWAC details missing: no {name} (the `{field}` column of the purchaser book)"
         for field, name in DWAC_DETAILS
         if not (getattr(purchaser, field) or "").strip()
+    ]
+
+
+def _notice_means(purchaser: Purchaser) -> list[str]:
+    """The warrant's copy goes to the notice address by e-mail or facsimile: one is needed."""
+    if (purchaser.email or "").strip() or (purchaser.fax or "").strip():
+        return []
+    return [
+        "no e-mail address or facsimile number for notices: the copy of the warrant cannot be "
+        "delivered (the `email` or `fax` column of the purchaser book)"
     ]
 
 

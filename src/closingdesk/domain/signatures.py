@@ -10,16 +10,86 @@ signature ("/s/ Name") is how the executed counterpart shows it.
 '/s/ Jane Roe'
 >>> same_signature("  jane   ROE ", "Jane Roe"), same_signature("J. Roe", "Jane Roe")
 (True, False)
+
+A purchaser that is not a natural person (a fund, a partnership, a company, a trust) signs
+through an individual, whose name and title the signature must give ("By: /s/ Jane Roe,
+Managing Member"); the entity's own name is not a signer. closingdesk tells an entity from
+an individual by the legal-form words in the purchaser's name (:data:`ENTITY_WORDS`:
+Fund, L.P., LLC, Ltd., Inc., Corp., Trust, Partners...), the way the name is written in
+the purchaser book; a name without one is taken as an individual's.
+
+>>> is_entity("Pinecrest Small Cap Value Fund"), is_entity("Alpha Fund, L.P.")
+(True, True)
+>>> is_entity("Jane Roe"), is_entity("Åsa Lindqvist Björkman")
+(False, False)
+>>> is_entity("Bluewater Retirement Plan")
+True
+>>> fund = "Pinecrest Small Cap Value Fund"
+>>> [p.where for p in entity_signer_problems(fund, fund, None)]
+['signer name', 'signer title']
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from closingdesk.domain.problems import Problem
 from closingdesk.domain.signing_evidence import SigningEvidence
 
+# Legal-form words: one of them, as a whole word of the name, makes the purchaser an entity.
+ENTITY_WORDS = frozenset(
+    (
+        "fund",
+        "funds",
+        "lp",
+        "l.p",
+        "llp",
+        "l.l.p",
+        "llc",
+        "l.l.c",
+        "ltd",
+        "limited",
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "plc",
+        "trust",
+        "trustee",
+        "trustees",
+        "partners",
+        "partnership",
+        "holdings",
+        "capital",
+        "management",
+        "advisors",
+        "advisers",
+        "investments",
+        "investors",
+        "group",
+        "bank",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a",
+        "nv",
+        "n.v",
+        "bv",
+        "b.v",
+        "foundation",
+        "association",
+        "pension",
+        "endowment",
+        "university",
+        "ulc",
+        "plan",
+    )
+)
 SIDES = ("purchaser", "company")
 METHODS = ("electronic", "signature_page")  # as stored; the evidence says "signature page"
 PAGE_STATUSES = ("pending", "accepted", "rejected")
@@ -114,3 +184,28 @@ def same_signature(typed: str, name: str) -> bool:
 
 def _words(text: str) -> list[str]:
     return text.casefold().split()
+
+
+def is_entity(name: str) -> bool:
+    """Whether the purchaser named is not a natural person (see :data:`ENTITY_WORDS`)."""
+    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", name.casefold())
+    return any(w.rstrip(".") in ENTITY_WORDS for w in words)
+
+
+def entity_signer_problems(
+    purchaser_name: str, signer_name: str | None, signer_title: str | None
+) -> list[Problem]:
+    """For an entity: the individual signing and their title are needed."""
+    if not is_entity(purchaser_name):
+        return []
+    problems = []
+    name = " ".join((signer_name or "").split())
+    if not name or same_signature(name, purchaser_name):
+        what = (
+            f"the individual who signs for {purchaser_name} is needed, not the name of the entity"
+        )
+        problems.append(Problem("signer name", what))
+    if not " ".join((signer_title or "").split()):
+        what = f"the title of the individual who signs for {purchaser_name} is needed"
+        problems.append(Problem("signer title", what))
+    return problems

@@ -45,6 +45,15 @@ class NoticeAddress:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """An officer authorised to sign for the company: countersignatures, warrants, letters."""
+
+    name: str
+    title: str
+    user: str | None = None  # the closingdesk user account (e-mail) linked to this officer
+
+
+@dataclass(frozen=True)
 class OfferingTerms:
     slug: str  # the offering's short name, used as its id on the command line
     issuer_name: str
@@ -71,6 +80,8 @@ class OfferingTerms:
     assumptions: tuple[str, ...] = field(default=())
     # Section 8 of the warrant: the 4.99% (9.99% at the holder's election) ownership limit
     warrant_ownership_limitation: bool = False
+    signatories: tuple[Signatory, ...] = field(default=())  # [[company.signatories]]
+    legal_opinion_required: bool = False  # the transfer agent's package needs counsel's opinion
 
 
 NEOTHERAPEUTICS_2002 = OfferingTerms(
@@ -109,7 +120,10 @@ NEOTHERAPEUTICS_2002 = OfferingTerms(
     assumptions=(
         "warrant_coverage 0.25 is an assumption: the form leaves the warrant share count blank",
         "close of business 5:00 pm America/Los_Angeles: the issuer is in Irvine, California",
+        "the authorised signatory is Samuel Gulko, Chief Financial Officer, the officer the form"
+        " names for notices: the form leaves the Company's signature block blank",
     ),
+    signatories=(Signatory("Samuel Gulko", "Chief Financial Officer"),),
 )
 
 EXAMPLES = {NEOTHERAPEUTICS_2002.slug: NEOTHERAPEUTICS_2002}

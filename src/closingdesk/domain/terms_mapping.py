@@ -39,6 +39,7 @@ from closingdesk.domain.terms import (
     NoticeAddress,
     OfferingTerms,
     ReceivingAccount,
+    Signatory,
     WireInstructions,
 )
 
@@ -54,11 +55,14 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 def terms_to_mapping(terms: OfferingTerms) -> dict[str, object]:
     """The terms as nested dicts of strings, ints and lists: scalars first, then tables."""
     mapping = _plain_fields(terms)
+    signatories = mapping.pop("signatories", None)
+    if signatories:  # [[company.signatories]]
+        mapping["company"] = {"signatories": signatories}
     return dict(sorted(mapping.items(), key=lambda item: isinstance(item[1], dict)))
 
 
 def _plain_fields(
-    record: OfferingTerms | WireInstructions | NoticeAddress | ReceivingAccount,
+    record: OfferingTerms | WireInstructions | NoticeAddress | ReceivingAccount | Signatory,
 ) -> dict[str, object]:
     pairs = ((f.name, _plain(getattr(record, f.name))) for f in dataclasses.fields(record))
     return {
@@ -69,7 +73,7 @@ def _plain_fields(
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, WireInstructions | NoticeAddress | ReceivingAccount):
+    if isinstance(value, WireInstructions | NoticeAddress | ReceivingAccount | Signatory):
         return _plain_fields(value)
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
@@ -129,6 +133,10 @@ class _Table:
             self.add_problem(key, "is required" if value is None else "must be a table")
         return None
 
+    def nested(self, mapping: Mapping[str, object], prefix: str) -> _Table:
+        """A table inside a list of this table's (its problems named ``key[n].``)."""
+        return _Table(mapping, f"{self._prefix}{prefix}", self._source, self._problems)
+
     def report_unknown_keys(self) -> None:
         for key in self._mapping:
             if key not in self._known:
@@ -183,7 +191,41 @@ def _read_terms(top: _Table) -> OfferingTerms:
         company_notice=_read_notice(top.table("company_notice", required=True))
         or _PLACEHOLDER_NOTICE,
         transfer_agent=_read_notice(top.table("transfer_agent", required=False)),
+        signatories=_read_company(top.table("company", required=False)),
+        legal_opinion_required=bool(top.optional("legal_opinion_required", _bool)),
     )
+
+
+def _read_company(table: _Table | None) -> tuple[Signatory, ...]:
+    """[[company.signatories]]: each with a name and a title, and a linked user if any."""
+    if table is None:
+        return ()
+    listed = table.optional("signatories", _table_list) or ()
+    table.report_unknown_keys()
+    signatories = []
+    for number, item in enumerate(listed, start=1):
+        one = table.nested(item, f"signatories[{number}].")
+        signatories.append(
+            Signatory(
+                name=one.required("name", _text, ""),
+                title=one.required("title", _text, ""),
+                user=one.optional("user", _email),
+            )
+        )
+        one.report_unknown_keys()
+    return tuple(signatories)
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"must be true or false, not {value!r}")
+    return value
+
+
+def _table_list(value: object) -> tuple[Mapping[str, object], ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, Mapping) for v in value):
+        raise _Invalid("must be a list of tables: [[company.signatories]] name = ..., title = ...")
+    return tuple(value)
 
 
 def _read_wire(table: _Table | None) -> WireInstructions:

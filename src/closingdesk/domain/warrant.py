@@ -1,21 +1,27 @@
 """A warrant: the holder's right to buy shares of common stock at the exercise price until expiry.
 
-A warrant expires at 5:00 pm New York time on the anniversary of its issue date, ``years``
-later, whatever the issuer's own time zone; New York's daylight-saving rules decide the
-offset. A warrant issued on February 29 expires on February 28 of a common year.
+A warrant expires at 5:00 p.m. New York City time on its Termination Date, the anniversary
+of its issue date ``years`` later (February 28 for a February 29 issue in a common year) or,
+when the Termination Date is not a trading day (the New York Stock Exchange's calendar,
+:mod:`closingdesk.domain.calendars`), on the next trading day; whatever the issuer's own time
+zone, New York's daylight-saving rules decide the offset. The warrant's text says so.
 
+>>> termination_date(date(2002, 1, 15), 5)  # Martin Luther King Day: the NYSE is closed
+datetime.date(2007, 1, 15)
 >>> warrant_expiry(date(2002, 1, 15), 5).isoformat()
-'2007-01-15T17:00:00-05:00'
+'2007-01-16T17:00:00-05:00'
+>>> warrant_expiry(date(2026, 12, 7), 5).isoformat()  # December 7, 2031 is a Sunday
+'2031-12-08T17:00:00-05:00'
 
 The seed's warrants, issued on March 12, 2002 (standard time), expire in daylight time:
 from 2007 on, New York's daylight time starts on the second Sunday of March.
 
 >>> warrant_expiry(date(2002, 3, 12), 5).isoformat()
 '2007-03-12T17:00:00-04:00'
->>> warrant_expiry(date(2004, 2, 29), 5).date()
-datetime.date(2009, 2, 28)
+>>> warrant_expiry(date(2004, 2, 29), 5).date()  # February 28, 2009 is a Saturday
+datetime.date(2009, 3, 2)
 >>> expiry_words(warrant_expiry(date(2002, 3, 12), 5))
-'5:00 p.m. (New York time) on March 12, 2007'
+'5:00 p.m. (New York City time) on March 12, 2007'
 
 The form of warrant (:mod:`closingdesk.domain.warrant_form`) filled for one warrant:
 
@@ -34,8 +40,9 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from closingdesk.domain.agreement_form import AgreementData, written_date
+from closingdesk.domain.calendars import is_trading_day, next_trading_day
 from closingdesk.domain.money import format_shares, format_usd
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.terms import OfferingTerms, Signatory
 from closingdesk.domain.typeset import as_text
 from closingdesk.domain.warrant_form import WARRANT_FORM, ownership_limitation_text
 
@@ -57,26 +64,34 @@ class WarrantData:
     issuer: str
     governing_law: str  # a state: "California"
     ownership_limitation: bool = False  # the form's Section 8, as the terms choose
+    signer: Signatory | None = None  # the officer who signs it; None: a form not yet signed
 
     @property
     def expiry(self) -> datetime:
         return warrant_expiry(self.issue_date, self.years)
 
 
-def warrant_expiry(issue_date: date, years: int) -> datetime:
-    """5:00 pm New York time on the ``years``-th anniversary of ``issue_date``."""
+def termination_date(issue_date: date, years: int) -> date:
+    """The ``years``-th anniversary of ``issue_date``, whether or not a trading day."""
     year = issue_date.year + years
     try:
-        day = issue_date.replace(year=year)
+        return issue_date.replace(year=year)
     except ValueError:  # February 29 in a common year
-        day = date(year, 2, 28)
+        return date(year, 2, 28)
+
+
+def warrant_expiry(issue_date: date, years: int) -> datetime:
+    """5:00 p.m. New York City time on the Termination Date, or the next trading day."""
+    day = termination_date(issue_date, years)
+    if not is_trading_day(day):
+        day = next_trading_day(day)
     return datetime.combine(day, EXPIRY_TIME, tzinfo=ZoneInfo(NEW_YORK))
 
 
 def expiry_words(expiry: datetime) -> str:
     hour = expiry.hour % 12 or 12
     noon = "a.m." if expiry.hour < 12 else "p.m."
-    when = f"{hour}:{expiry.minute:02d} {noon} (New York time)"
+    when = f"{hour}:{expiry.minute:02d} {noon} (New York City time)"
     return f"{when} on {written_date(expiry.date())}"
 
 
@@ -106,9 +121,26 @@ def warrant_context(warrant: WarrantData) -> dict[str, str]:
         "exercise_price_per_share": f"{format_usd(warrant.exercise_price)} per share",
         "issue_date": written_date(warrant.issue_date),
         "expiry": expiry_words(warrant.expiry),
+        "termination_date": written_date(termination_date(warrant.issue_date, warrant.years)),
         "issuer": warrant.issuer,
         "state": warrant.governing_law,
         "ownership_limitation": ownership_limitation_text(warrant.ownership_limitation),
+        **signed_by(warrant.signer, prefix="warrant_"),
+    }
+
+
+def signed_by(signer: Signatory | None, *, prefix: str = "") -> dict[str, str]:
+    """A company signature block's values: a conformed "/s/ Name", the name, the title.
+
+    >>> signed_by(Signatory("Samuel Gulko", "Chief Financial Officer"))["signature"]
+    '/s/ Samuel Gulko'
+    """
+    if signer is None:
+        return {}
+    return {
+        f"{prefix}signature": f"/s/ {signer.name}",
+        f"{prefix}signer_name": signer.name,
+        f"{prefix}signer_title": signer.title,
     }
 
 

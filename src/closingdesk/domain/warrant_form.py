@@ -11,6 +11,12 @@ from __future__ import annotations
 from closingdesk.domain.typeset import Block, Fields, Heading, PageBreak, Para, Signature, Title
 
 SIGNED = (("By:", None), ("Name:", None), ("Title:", None))
+# the company's block: blank in the form (Exhibit A), filled by the officer who signs a warrant
+COMPANY_SIGNED = (
+    ("By:", "warrant_signature"),
+    ("Name:", "warrant_signer_name"),
+    ("Title:", "warrant_signer_title"),
+)
 
 
 def _items(*texts: str, start: str = "a") -> list[Block]:
@@ -41,9 +47,12 @@ HEAD: list[Block] = [
         " up to {warrant_shares} fully paid and non-assessable shares of the Company's common"
         ' stock (the "Common Stock"; the shares so issuable, the "Warrant Shares") at'
         ' {exercise_price} per share (the "Exercise Price"), at any time from {issue_date} (the'
-        ' "Issue Date") until {expiry} (the "Expiration Time"). This Warrant is issued under the'
-        " Securities Purchase Agreement between the Company and the Holder to which it is"
-        ' Exhibit A (the "Purchase Agreement").'
+        ' "Issue Date") until 5:00 p.m., New York City time, on {termination_date} (the'
+        ' "Termination Date") or, if the Termination Date is not a trading day (a day on which'
+        " the New York Stock Exchange is open for trading), on the next trading day, being"
+        ' {expiry} (the "Expiration Time"). This Warrant is issued under the Securities'
+        " Purchase Agreement between the Company and the Holder to which it is Exhibit A (the"
+        ' "Purchase Agreement").'
     ),
 ]
 EXERCISE: list[Block] = [
@@ -243,7 +252,7 @@ GENERAL: list[Block] = [
         "IN WITNESS WHEREOF, the Company has caused this Warrant to be signed by its duly"
         " authorized officer as of the Issue Date."
     ),
-    Signature("{issuer}", SIGNED),
+    Signature("{issuer}", COMPANY_SIGNED),
 ]
 ANNEXES: list[Block] = [
     PageBreak(),

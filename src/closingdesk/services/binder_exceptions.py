@@ -53,6 +53,15 @@ def _resolved(report: FundingReport, event: ChainedEvent) -> MemoException | Non
                 f"transaction {txn} was matched to the wrong purchaser",
                 f"unmatched by {who}{reason}",
             )
+        case "purchaser.settled" | "warrant_copy.sent" if p.get("late"):
+            late = p["late"][0] if isinstance(p["late"], list) else p["late"]
+            return MemoException(
+                f"late {late['obligation']}",
+                report.name(_purchaser(event.subject)),
+                None,
+                f"{p['warrant_number']}: due {late['due']}, done {late['done_at']}",
+                f"{late['days_late']} day(s) late ({who})",
+            )
         case "warrant.original_dispatched" if p.get("late"):
             return MemoException(
                 "late original",
@@ -62,3 +71,8 @@ def _resolved(report: FundingReport, event: ChainedEvent) -> MemoException | Non
                 f"dispatched {p['carrier']} {p['tracking']} ({who})",
             )
     return None
+
+
+def _purchaser(subject: str) -> int | None:
+    kind, _, number = subject.partition(":")
+    return int(number) if kind == "purchaser" and number.isdigit() else None

@@ -18,14 +18,14 @@ from sqlalchemy.exc import IntegrityError
 from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.consent import CONSENT_VERSION
-from closingdesk.domain.problems import InvalidInput, NotFound, Problem
+from closingdesk.domain.problems import NotFound
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.signatures import Evidence, event_payload
 from closingdesk.domain.signing_rules import company_reasons
-from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.executed_counterparts import execute_counterparts
 from closingdesk.services.offerings import resolve_offering
+from closingdesk.services.signatories import company_signatory
 
 
 @dataclass(frozen=True)
@@ -42,23 +42,24 @@ def countersign(
     *,
     offering: str | None,
     purchaser_ids: list[int] | None,
-    signer_name: str,
-    signer_title: str,
     evidence: Evidence,
     actor: str,
     now: datetime,
+    signatory: str | None = None,
+    signer_name: str = "",
+    signer_title: str = "",
     tsa_url: str | None = None,
 ) -> CountersignResult:
     """Countersign the purchasers given (None: all) that can be; then execute their agreements.
 
-    Call from synchronous code: signing the PDFs runs its own event loop."""
-    name, title = " ".join(signer_name.split()), " ".join(signer_title.split())
-    given = (("signer name", name), ("signer title", title))
-    refuse_unsafe(dict(given), message="say who countersigns for the company; nothing was signed")
-    missing = [Problem(where, "is required") for where, text in given if not text]
-    if missing:
-        raise InvalidInput("say who countersigns for the company; nothing was signed", missing)
-    signing = _Countersigning(name, title, evidence, actor, now)
+    The signer is one of the terms' authorised signatories: ``signatory`` (a name or its
+    number), else ``signer_name``, else the one linked to the actor's user account; a typed
+    ``signer_title`` must be theirs. Call from synchronous code: signing the PDFs runs its
+    own event loop."""
+    who = company_signatory(
+        engine, offering, signatory or signer_name, actor=actor, title=signer_title
+    )
+    signing = _Countersigning(who.name, who.title, evidence, actor, now)
     try:
         slug, countersigned, skipped = _countersign(engine, offering, purchaser_ids, signing)
     except IntegrityError:  # another countersigning of the same purchasers went first

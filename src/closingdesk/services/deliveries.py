@@ -21,9 +21,11 @@ from closingdesk.adapters.mail import Mailer, MailFailed
 from closingdesk.adapters.mail_message import Attachment, compose
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.calendars import Deadline
 from closingdesk.domain.delivery_route import Route
 from closingdesk.domain.offering import Offering
 from closingdesk.services.clock import stamp
+from closingdesk.services.lateness import late_json
 
 SENT, REFUSED, SKIPPED, NOT_TRIED = "sent", "refused", "skipped", "not tried"
 
@@ -55,6 +57,7 @@ class Outgoing:
     event_payload: dict[str, Any]
     checklist: str | None = None  # the purchaser's item done once the message is sent
     new_document: dict[str, Any] | None = None  # a documents row stored with the delivery
+    deadline: Deadline | None = None  # when it is due: a send after it is recorded as late
 
 
 def deliver(
@@ -155,6 +158,10 @@ def _record(
             "smtp_response": reply,
             "error": error,
         }
+        late = outgoing.deadline.lateness(now) if outgoing.deadline and status == SENT else None
+        if outgoing.deadline is not None:
+            payload["due"] = outgoing.deadline.due.isoformat()
+            payload["late"] = None if late is None else late_json(late)
         kind = f"{outgoing.kind}.{status}"  # "warrant_copy.sent", "notice.refused"
         uow.events.append(at=at, actor=actor, entries=[(kind, outgoing.event_subject, payload)])
         uow.commit()

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from closingdesk.adapters.files import write_file
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.domain.consent import CONSENT_VERSION
+from closingdesk.domain.signatures import entity_signer_problems
 from closingdesk.examples import demo_book_path
 from closingdesk.examples.demo_prospectus import demo_prospectus
 from closingdesk.examples.demo_terms import DEMO_TERMS
@@ -127,21 +128,21 @@ def _sign_most(
     key = installation_secrets(engine).link_key
     complete = [d for d in pdfs if not d.missing]
     signers = complete[: max(0, len(complete) - LEFT_UNSIGNED)]
-    for drafted in signers:
-        _sign(engine, drafted, link_key=key, actor=actor, now=now)
+    signed = [
+        d.purchaser_id for d in signers if _sign(engine, d, link_key=key, actor=actor, now=now)
+    ]
     result = countersign(
         engine,
         offering=None,
         purchaser_ids=None,
-        signer_name="Samuel Gulko",
-        signer_title="Chief Financial Officer",
+        signatory="Samuel Gulko",
         evidence=DEMO_EVIDENCE,
         actor=actor,
         now=now,
     )
     return DemoSigning(
-        signed=[d.purchaser_id for d in signers],
-        unsigned=[d.purchaser_id for d in complete[len(signers) :]],
+        signed=signed,
+        unsigned=[d.purchaser_id for d in complete if d.purchaser_id not in signed],
         executed_documents=list(result.executed_document_ids),
     )
 
@@ -151,8 +152,9 @@ DEMO_EVIDENCE = Evidence(ip="127.0.0.1", user_agent="closingdesk demo")
 
 def _sign(
     engine: Engine, drafted: DraftedAgreement, *, link_key: str, actor: str, now: datetime
-) -> None:
-    """What a purchaser does on their page: open the prospectus, consent, sign."""
+) -> bool:
+    """What a purchaser does on their page: open the prospectus, consent, sign; whether
+    they signed."""
     _, purchaser = purchaser_detail(engine, drafted.purchaser_id)
     link = create_link(
         engine, purchaser.id, offering=None, link_key=link_key, actor=actor, now=now
@@ -167,8 +169,10 @@ def _sign(
     )
     view = signing_view(engine, purchaser_id=purchaser.id)
     if view.agreement_document_id is None or view.agreement_sha256 is None:
-        return
+        return False
     signer = purchaser.signer_name or purchaser.attention or purchaser.name
+    if entity_signer_problems(purchaser.name, signer, purchaser.signer_title):
+        return False  # an entity the book names no individual signer for stays unsigned
     sign_electronically(
         engine,
         purchaser_id=purchaser.id,
@@ -182,3 +186,4 @@ def _sign(
         evidence=DEMO_EVIDENCE,
         now=now,
     )
+    return True

@@ -23,20 +23,27 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from closingdesk.adapters.signing.pades import SigningKey, sign_many
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
 from closingdesk.adapters.transfer_agent.instruction_xlsx import instruction_xlsx
-from closingdesk.domain.calendars import original_warrant_deadline
+from closingdesk.domain.calendars import Late, closing_deadlines, dwac_cutoff
 from closingdesk.domain.dwac_instruction import DwacInstructionRow, instruction_row
 from closingdesk.domain.offering import Offering
+from closingdesk.domain.problems import InvalidInput
 from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.terms import OfferingTerms, Signatory
 from closingdesk.domain.warrant import WarrantData
 from closingdesk.domain.warrant_number import next_numbers
 from closingdesk.services.agreements import file_slug
+from closingdesk.services.approvals import Approval, approvals_on_file
 from closingdesk.services.clock import stamp
+from closingdesk.services.lateness import late_json
 from closingdesk.services.offerings import resolve_offering
 from closingdesk.services.settlement_readiness import NotReady, readiness
+from closingdesk.services.signatories import company_signatory
+from closingdesk.services.signing_identity import ensure_signing_identity, signing_key
 from closingdesk.services.warrant_files import Renderer
 
 
@@ -48,6 +55,34 @@ class Settled:
     warrant_shares: int
     row: DwacInstructionRow
     original_due: datetime
+    issue_date: date  # the agreement date: the warrant is dated "the date hereof"
+    copy_due: datetime
+    dwac_due: datetime
+    late: tuple[Late, ...] = ()  # obligations already done late (the DWAC instruction)
+    signed_by: str = ""  # "Name, Title" of the authorised signatory who signed the warrant
+
+
+@dataclass(frozen=True)
+class _Signing:
+    """Who signs a run's warrants and letter, and the offering's key their PDFs are signed with."""
+
+    signer: Signatory
+    key: SigningKey
+    at: datetime
+
+    def sign(self, pdfs: list[bytes]) -> list[bytes]:
+        reason = f"Signed for the Company by {self.signer.name}, {self.signer.title}"
+        return sign_many(pdfs, self.key, at=self.at, reason=reason)
+
+
+def _signing(
+    engine: Engine, offering: str | None, choice: str | None, *, actor: str, now: datetime
+) -> _Signing:
+    signer = company_signatory(engine, offering, choice, actor=actor, only_one=True)
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+    ensure_signing_identity(engine, offering=found, actor=actor, now=now)
+    return _Signing(signer, signing_key(engine, found), now)
 
 
 @dataclass(frozen=True)
@@ -67,7 +102,12 @@ def settle(
     actor: str,
     now: datetime,
     workers: int = 1,
+    signatory: str | None = None,
 ) -> SettlementRun:
+    """Settle who is ready; the warrants and the letter are signed by ``signatory`` (an
+    authorised signatory, by name or number; None: the actor's own, or the only one listed),
+    in their signature blocks and with the offering's key (PAdES)."""
+    signing = _signing(engine, offering, signatory, actor=actor, now=now)
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = SettlementRepository(uow.connection)
@@ -76,6 +116,8 @@ def settle(
         if not ready:
             return SettlementRun(found, None, (), tuple(not_ready), tuple(already))
         terms = found.terms
+        approvals = approvals_on_file(uow.connection, found.id)
+        _legal_opinion(terms, approvals)
         day = now.astimezone(ZoneInfo(terms.timezone)).date()
         numbers = next_numbers(store.warrant_numbers(found.id), len(ready))
         rows = [
@@ -83,27 +125,48 @@ def settle(
             for p, n in zip(ready, numbers, strict=True)
         ]
         at = stamp(now)
-        due = original_warrant_deadline(day, terms).due
+        copy, dwac, original = closing_deadlines(terms)
+        due = original.due
+        late = tuple(x for x in (dwac.lateness(now),) if x is not None)
         with Renderer(len(ready), workers=workers) as renderer:
-            letter = renderer.letter(rows, terms, dated=day)  # rendered beside the warrants
+            letter = renderer.letter(
+                rows,
+                terms,
+                dated=day,
+                signer=signing.signer,
+                cutoff=dwac_cutoff(terms, now),
+                attachments=[(a.description, a.file_name) for a in approvals],
+            )
             run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
             hashes = _issue_warrants(
                 store,
                 found,
                 ready,
                 rows,
-                day=day,
                 due=due,
                 at=at,
                 run_id=run_id,
                 renderer=renderer,
+                signing=signing,
             )
-            _attach_letter(store, found, run_id, letter(), day=day, at=at)
+            _attach_letter(store, found, run_id, signing.sign([letter()]), day=day, at=at)
         ids = [p.id for p in ready]
         uow.purchasers.set_checklist(ids, "shares_instructed", done=True)
         uow.purchasers.set_checklist(ids, "warrant_issued", done=True)
         settled = [
-            Settled(p.id, p.name, r.warrant_number, r.warrant_shares, r, due)
+            Settled(
+                p.id,
+                p.name,
+                r.warrant_number,
+                r.warrant_shares,
+                r,
+                due,
+                terms.agreement_date,
+                copy.due,
+                dwac.due,
+                late,
+                f"{signing.signer.name}, {signing.signer.title}",
+            )
             for p, r in zip(ready, rows, strict=True)
         ]
         uow.events.append(
@@ -111,6 +174,16 @@ def settle(
         )
         uow.commit()
     return SettlementRun(found, run_id, tuple(settled), tuple(not_ready), tuple(already))
+
+
+def _legal_opinion(terms: OfferingTerms, approvals: Sequence[Approval]) -> None:
+    """The terms may require counsel's opinion in the transfer agent's package: no settling
+    without it."""
+    if terms.legal_opinion_required and all(a.kind != "legal-opinion" for a in approvals):
+        raise InvalidInput(
+            "the terms require a legal opinion for the transfer agent and none was uploaded; "
+            "nothing was settled (closingdesk documents add-approval FILE --kind legal-opinion)"
+        )
 
 
 def _record_run(
@@ -145,11 +218,12 @@ def _attach_letter(
     store: SettlementRepository,
     offering: Offering,
     run_id: int,
-    letter: bytes,
+    signed: list[bytes],
     *,
     day: date,
     at: str,
 ) -> None:
+    [letter] = signed
     name = f"{_stem(offering, day)}.pdf"
     [letter_id] = store.add_documents(
         [_document(offering.id, None, "dwac_letter", "pdf", name, letter, at)]
@@ -167,11 +241,11 @@ def _issue_warrants(
     ready: Sequence[Purchaser],
     rows: Sequence[DwacInstructionRow],
     *,
-    day: date,
     due: datetime,
     at: str,
     run_id: int,
     renderer: Renderer,
+    signing: _Signing,
 ) -> dict[int, str]:
     """Render, store and number each purchaser's warrant; their SHA-256 by purchaser id."""
     terms = offering.terms
@@ -182,16 +256,19 @@ def _issue_warrants(
             r.warrant_number,
             r.warrant_shares,
             terms.exercise_price,
-            day,
+            terms.agreement_date,  # Exhibit A is dated the agreement date, not the settle day
             terms.warrant_years,
             terms.issuer_name,
             terms.governing_law,
             terms.warrant_ownership_limitation,
+            signing.signer,
         )
         for p, r in zip(ready, rows, strict=True)
     ]
     hashes: dict[int, str] = {}
-    for chunk in renderer.warrants(data):
+    for rendered in renderer.warrants(data):
+        signed = signing.sign([pdf for _, pdf in rendered])
+        chunk = [(w, pdf) for (w, _), pdf in zip(rendered, signed, strict=True)]
         documents = []
         for warrant, pdf in chunk:
             p, _ = by_number[warrant.number or ""]
@@ -232,6 +309,8 @@ def _warrant_row(
         "document_id": document_id,
         "settlement_run_id": run_id,
         "original_due": due.isoformat(),
+        "signer_name": warrant.signer.name if warrant.signer else None,
+        "signer_title": warrant.signer.title if warrant.signer else None,
     }
 
 
@@ -297,7 +376,12 @@ def _events(
                     "dtc_account": s.row.dtc_account,
                     "dtc_reference": s.row.dtc_reference,
                     "warrant_sha256": hashes[s.purchaser_id],
+                    "signed_by": s.signed_by,
+                    "issue_date": s.issue_date.isoformat(),
+                    "copy_due": s.copy_due.isoformat(),
+                    "dwac_due": s.dwac_due.isoformat(),
                     "original_due": s.original_due.isoformat(),
+                    "late": [late_json(x) for x in s.late],
                 },
             )
         )

@@ -17,10 +17,12 @@ from closingdesk.adapters.mail import Mailer
 from closingdesk.adapters.mail_message import Attachment
 from closingdesk.adapters.store.settlement_repository import SettlementRepository, WarrantRecord
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.delivery_route import Route, no_route_reason, route
+from closingdesk.domain.calendars import closing_deadlines
+from closingdesk.domain.delivery_route import Route, routes
 from closingdesk.domain.notice_letter import closing_confirmation, notice_text
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.purchaser import Purchaser
+from closingdesk.services.approvals import approvals_on_file
 from closingdesk.services.deliveries import (
     NOT_TRIED,
     SENT,
@@ -57,6 +59,7 @@ def send_instructions(
             if d.status == SENT
         }
         runs = [r for r in store.runs(found.id) if r["letter_document_id"] not in sent]
+        approvals = approvals_on_file(uow.connection, found.id)
     agent = found.terms.transfer_agent
     outcomes: list[DeliveryOutcome] = []
     for run in runs:
@@ -87,6 +90,10 @@ def send_instructions(
                 Attachment(letter.info.file_name, letter.content),
                 Attachment(table.info.file_name, table.content, "text/csv"),
                 *(Attachment(x.info.file_name, x.content, XLSX) for x in sheets),
+                *(
+                    Attachment(a.file_name, stored_document(engine, a.document_id).content)
+                    for a in approvals
+                ),
             ],
             document_id=run["letter_document_id"],
             event_subject=f"offering:{found.id}",
@@ -118,56 +125,75 @@ def send_settlement_mail(
 def send_warrant_copies(
     engine: Engine, mailing: Mailing, *, offering: str | None
 ) -> list[DeliveryOutcome]:
-    """Each settled purchaser whose copy has not gone out: the confirmation and the copy."""
+    """Each settled purchaser whose copy has not gone out: the closing confirmation and the
+    copy, by every means the notice address states (fax through the gateway, e-mail, both);
+    a means already sent is not sent again. The copy counts as sent (warrant_copy_delivered)
+    once it went by every means."""
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         purchasers = {p.id: p for p in uow.purchasers.iter(found.id)}
+        store = SettlementRepository(uow.connection)
         waiting = [
             w
-            for w in SettlementRepository(uow.connection).warrants(found.id)
+            for w in store.warrants(found.id)
             if not purchasers[w.purchaser_id].checklist.get("warrant_copy_delivered")
         ]
+        sent = {
+            (d.purchaser_id, d.sent_to)
+            for d in store.deliveries(found.id, kind="warrant_copy")
+            if d.status == SENT
+        }
     outcomes: list[DeliveryOutcome] = []
     server_down: str | None = None
     for warrant in waiting:
         purchaser = purchasers[warrant.purchaser_id]
-        way = route(email=purchaser.email, fax=purchaser.fax, gateway=mailing.fax_gateway)
-        if way is None or server_down is not None:
-            why = (
-                no_route_reason(
-                    email=purchaser.email, fax=purchaser.fax, gateway=mailing.fax_gateway
-                )
-                if way is None
-                else f"not tried: {server_down}"
-            )
-            outcomes.append(
-                DeliveryOutcome(
-                    "warrant_copy",
-                    purchaser.id,
-                    purchaser.name,
-                    None,
-                    SKIPPED if way is None else NOT_TRIED,
-                    why,
-                )
-            )
-            continue
-        outgoing = _copy(engine, found, purchaser, warrant, way)
-        outcome, down = deliver(
-            engine,
-            mailing.mailer,
-            found,
-            outgoing,
-            sender=mailing.sender,
-            actor=mailing.actor,
-            clock=mailing.clock,
+        ways, problems = routes(
+            email=purchaser.email, fax=purchaser.fax, gateway=mailing.fax_gateway
         )
-        outcomes.append(outcome)
-        server_down = outcome.detail if down else None
+        outcomes += [
+            DeliveryOutcome("warrant_copy", purchaser.id, purchaser.name, None, SKIPPED, why)
+            for why in problems
+        ]
+        pending = [w for w in ways if (purchaser.id, w.address) not in sent]
+        for number, way in enumerate(pending, start=1):
+            if server_down is not None:
+                outcomes.append(
+                    DeliveryOutcome(
+                        "warrant_copy",
+                        purchaser.id,
+                        purchaser.name,
+                        way.address,
+                        NOT_TRIED,
+                        f"not tried: {server_down}",
+                    )
+                )
+                continue
+            last = number == len(pending) and not problems
+            outgoing = _copy(engine, found, purchaser, warrant, way, complete=last)
+            outcome, down = deliver(
+                engine,
+                mailing.mailer,
+                found,
+                outgoing,
+                sender=mailing.sender,
+                actor=mailing.actor,
+                clock=mailing.clock,
+            )
+            outcomes.append(outcome)
+            server_down = outcome.detail if down else None
+            if outcome.status != SENT:
+                break  # the copy is not complete: the next run tries this means again
     return outcomes
 
 
 def _copy(
-    engine: Engine, offering: Offering, purchaser: Purchaser, warrant: WarrantRecord, way: Route
+    engine: Engine,
+    offering: Offering,
+    purchaser: Purchaser,
+    warrant: WarrantRecord,
+    way: Route,
+    *,
+    complete: bool,
 ) -> Outgoing:
     letter = closing_confirmation(
         purchaser,
@@ -188,7 +214,8 @@ def _copy(
         document_id=warrant.document_id,
         event_subject=f"purchaser:{purchaser.id}",
         event_payload={"warrant_number": warrant.number, "closing_confirmation": True},
-        checklist="warrant_copy_delivered",
+        checklist="warrant_copy_delivered" if complete else None,
+        deadline=closing_deadlines(offering.terms)[0],
     )
 
 

@@ -3,7 +3,8 @@
 `confirm_shares` records that the transfer agent credited a purchaser's shares through DWAC
 (`shares_confirmed`), from its file or one at a time; a file is checked whole first, and
 one wrong row refuses it all. `dispatch_original` records the original warrant's dispatch
-(`warrant_original_delivered`), and says whether it went after its deadline.
+and who signed it, and says whether it went after its deadline; its delivery is recorded
+apart, on the carrier's evidence (:mod:`closingdesk.services.original_deliveries`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Proble
 from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.offerings import resolve_offering
+from closingdesk.services.signatories import company_signatory
 
 CONFIRMATION_COLUMNS = ("purchaser_id", "shares", "reference")
 
@@ -45,6 +47,7 @@ class Dispatch:
     due: str
     dispatched_at: str
     late: bool
+    signed_by: str = ""  # "Name, Title": the authorised signatory who signed the original
 
 
 def read_confirmations(path: Path, *, source: str | None = None) -> list[Confirmation]:
@@ -160,13 +163,18 @@ def dispatch_original(
     offering: str | None,
     actor: str,
     now: datetime,
+    signatory: str | None = None,
 ) -> Dispatch:
+    """Record the original's dispatch and who signed it (an authorised signatory: by name or
+    number; None: the actor's own or the only one listed)."""
     if not warrant_number.is_valid(number):
         raise InvalidInput(f"{number!r} is not a warrant number (like W-0001)")
     if not carrier.strip() or not tracking.strip():
         raise InvalidInput("a dispatch needs the carrier and the tracking number")
     refuse_unsafe({"carrier": carrier, "tracking": tracking})
     compact = warrant_number.format(number)
+    signer = company_signatory(engine, offering, signatory, actor=actor, only_one=True)
+    signed_by = f"{signer.name}, {signer.title}"
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = SettlementRepository(uow.connection)
@@ -185,10 +193,10 @@ def dispatch_original(
             dispatched_by=actor,
             carrier=carrier.strip(),
             tracking=tracking.strip(),
+            original_signed_by=signed_by,
         )
-        uow.purchasers.set_checklist(
-            [warrant.purchaser_id], "warrant_original_delivered", done=True
-        )
+        # warrant_original_delivered waits for the carrier's evidence of delivery
+        # (closingdesk.services.original_deliveries): sent is not delivered
         late = Deadline("original warrant", datetime.fromisoformat(warrant.original_due)).missed(
             now
         )
@@ -205,9 +213,10 @@ def dispatch_original(
                         "tracking": tracking.strip(),
                         "due": warrant.original_due,
                         "late": late,
+                        "signed_by": signed_by,
                     },
                 )
             ],
         )
         uow.commit()
-    return Dispatch(compact, warrant.purchaser_id, warrant.original_due, at, late)
+    return Dispatch(compact, warrant.purchaser_id, warrant.original_due, at, late, signed_by)

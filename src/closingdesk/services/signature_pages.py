@@ -17,7 +17,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.scanned_pages import kind_of, page_file_problems
-from closingdesk.domain.signatures import SignaturePageRecord, event_payload
+from closingdesk.domain.signatures import SignaturePageRecord, entity_signer_problems, event_payload
 from closingdesk.domain.signing_rules import purchaser_reasons, version_problems
 from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
@@ -90,8 +90,13 @@ def review_signature_page(
     reason: str | None,
     actor: str,
     now: datetime,
+    signer_name: str | None = None,
+    signer_title: str | None = None,
 ) -> SignaturePageRecord:
-    """Counsel accepts the pending page (the purchaser has signed) or rejects it, saying why."""
+    """Counsel accepts the pending page (the purchaser has signed) or rejects it, saying why.
+
+    Accepting names who signed the page, as counsel reads it (else the book's signer); for an
+    entity purchaser the individual's name and title are required."""
     reason = " ".join((reason or "").split()) or None
     refuse_unsafe({"reason": reason})
     if not accept and reason is None:
@@ -109,7 +114,8 @@ def review_signature_page(
         payload: dict[str, object] = {"page_id": page.id, "reason": reason}
         entries = [(kind, f"purchaser:{purchaser_id}", payload)]
         if accept:
-            entries.append(_accept(store, purchaser, page, actor=actor, at=at))
+            signer = _page_signer(purchaser, signer_name, signer_title)
+            entries.append(_accept(store, purchaser, page, signer, actor=actor, at=at))
             uow.purchasers.set_checklist([purchaser_id], "purchaser_signed", done=True)
         uow.events.append(at=at, actor=actor, entries=entries)
         reviewed = store.page(page.id)
@@ -123,6 +129,7 @@ def _accept(
     store: SignatureRepository,
     purchaser: Purchaser,
     page: SignaturePageRecord,
+    signer: tuple[str, str | None],
     *,
     actor: str,
     at: str,
@@ -140,8 +147,8 @@ def _accept(
             "method": "signature_page",
             "document_id": agreement.document_id,
             "document_sha256": agreement.sha256,
-            "signer_name": purchaser.signer_name or purchaser.name,
-            "signer_title": purchaser.signer_title,
+            "signer_name": signer[0],
+            "signer_title": signer[1],
             "signature_page_id": page.id,
             "signed_at": at,
             "actor": actor,
@@ -149,6 +156,22 @@ def _accept(
     )
     payload = event_payload(record, version=agreement.version)
     return ("agreement.signed", f"purchaser:{purchaser.id}", payload)
+
+
+def _page_signer(
+    purchaser: Purchaser, name: str | None, title: str | None
+) -> tuple[str, str | None]:
+    """Who signed the page: as counsel gives it, else the book's signer, else the purchaser."""
+    name = " ".join((name or "").split()) or purchaser.signer_name or purchaser.name
+    title = " ".join((title or "").split()) or purchaser.signer_title
+    problems = entity_signer_problems(purchaser.name, name, title)
+    if problems:
+        raise InvalidInput(
+            "say who signed the page for the entity (--signer-name, --signer-title); "
+            "nothing was accepted",
+            problems,
+        )
+    return name, title
 
 
 def _locked(uow: UnitOfWork, store: SignatureRepository, purchaser_id: int) -> Purchaser:

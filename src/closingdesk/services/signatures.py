@@ -10,7 +10,7 @@ a certificate of completion (:mod:`closingdesk.services.executed_counterparts`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -24,6 +24,7 @@ from closingdesk.domain.signatures import (
     Evidence,
     SignaturePageRecord,
     SignatureRecord,
+    entity_signer_problems,
     event_payload,
 )
 from closingdesk.domain.signing_rules import (
@@ -121,6 +122,11 @@ def _sign(engine: Engine, request: _Request, now: datetime) -> SignatureRecord:
         if existing is not None:
             return existing
         empty = name_problems(request.signer_name, request.typed_signature)
+        if request.signer_title is None and purchaser.signer_title:  # the book names it
+            request = replace(request, signer_title=purchaser.signer_title)
+        named = {p.where for p in empty}  # an empty name is said once
+        entity = entity_signer_problems(purchaser.name, request.signer_name, request.signer_title)
+        empty += [p for p in entity if p.where not in named]
         if empty:
             raise InvalidInput("the signature is incomplete; nothing was signed", empty)
         found = uow.people.link(request.link_id)

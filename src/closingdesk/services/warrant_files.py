@@ -11,13 +11,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import partial
 
 from closingdesk.adapters.documents.pdf_dwac_letter import render_dwac_letter_pdf
 from closingdesk.adapters.documents.pdf_warrant import render_warrant_pdf
 from closingdesk.domain.dwac_instruction import DwacInstructionRow
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.terms import OfferingTerms, Signatory
 from closingdesk.domain.warrant import WarrantData
 
 CHUNK = 500
@@ -48,13 +49,21 @@ class Renderer:
             self._pool.shutdown(cancel_futures=True)
 
     def letter(
-        self, rows: Sequence[DwacInstructionRow], terms: OfferingTerms, *, dated: date
+        self,
+        rows: Sequence[DwacInstructionRow],
+        terms: OfferingTerms,
+        *,
+        dated: date,
+        signer: Signatory | None = None,
+        cutoff: datetime | None = None,
+        attachments: Sequence[tuple[str, str]] = (),
     ) -> Callable[[], bytes]:
         """The DWAC letter, rendered beside the warrants: call the result to wait for it."""
+        extra = LetterExtras(signer, cutoff, tuple(attachments))
         if self._pool is None:
-            pdf = render_dwac_letter_pdf(rows, terms, dated=dated)
+            pdf = _letter(rows, terms, dated, extra)
             return lambda: pdf
-        return partial(Future.result, self._pool.submit(_letter, rows, terms, dated))
+        return partial(Future.result, self._pool.submit(_letter, rows, terms, dated, extra))
 
     def warrants(
         self, warrants: Sequence[WarrantData]
@@ -75,8 +84,26 @@ class Renderer:
             yield done
 
 
-def _letter(rows: Sequence[DwacInstructionRow], terms: OfferingTerms, dated: date) -> bytes:
-    return render_dwac_letter_pdf(rows, terms, dated=dated)
+@dataclass(frozen=True)
+class LetterExtras:
+    """Who signs the letter, the credit cut-off, and the attachments it lists."""
+
+    signer: Signatory | None
+    cutoff: datetime | None
+    attachments: tuple[tuple[str, str], ...]
+
+
+def _letter(
+    rows: Sequence[DwacInstructionRow], terms: OfferingTerms, dated: date, extra: LetterExtras
+) -> bytes:
+    return render_dwac_letter_pdf(
+        rows,
+        terms,
+        dated=dated,
+        signer=extra.signer,
+        cutoff=extra.cutoff,
+        attachments=extra.attachments,
+    )
 
 
 def _render_chunk(chunk: Sequence[WarrantData]) -> list[tuple[WarrantData, bytes]]:

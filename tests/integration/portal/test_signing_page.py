@@ -267,7 +267,7 @@ def test_once_countersigned_the_purchaser_keeps_the_executed_agreement(ready: Po
         engine,
         offering=None,
         purchaser_ids=[alpha],
-        signer_name="Alan Smith",
+        signer_name="Samuel Gulko",
         signer_title="Chief Financial Officer",
         evidence=Evidence(ip=None, user_agent="tests"),
         actor="user:admin@closing.example",

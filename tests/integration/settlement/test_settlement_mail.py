@@ -65,6 +65,7 @@ def test_each_settled_purchaser_gets_a_warrant_copy_by_mail_or_fax_gateway(
     settle(engine, offering=None, actor=ACTOR, now=NOW)
     outcomes = send_warrant_copies(engine, mailing, offering=None)
     assert [(o.addressee, o.sent_to, o.status) for o in outcomes] == [
+        ("Alpha Fund", "6175550100@fax.example", "sent"),  # both means the notice gives
         ("Alpha Fund", "ops@alpha.example", "sent"),
         ("Beta Partners", "2125550142@fax.example", "sent"),  # no e-mail: its fax, by gateway
     ]
@@ -79,8 +80,9 @@ def test_each_settled_purchaser_gets_a_warrant_copy_by_mail_or_fax_gateway(
         for p in closing_status(engine, offering=None).purchasers
     }
     assert delivered == {"Alpha Fund": True, "Beta Partners": True, "Gamma Trust": False}
-    [event] = [e for e in audit_log(engine, subject="purchaser:1") if e.kind == "warrant_copy.sent"]
-    assert event.payload["smtp_response"].startswith("250")
+    events = [e for e in audit_log(engine, subject="purchaser:1") if e.kind == "warrant_copy.sent"]
+    assert [e.payload["via"] for e in events] == ["fax", "email"]
+    assert all(e.payload["smtp_response"].startswith("250") for e in events)
     assert send_warrant_copies(engine, mailing, offering=None) == []
 
 
@@ -91,11 +93,14 @@ def test_a_refused_copy_is_recorded_and_tried_again(
     settle(engine, offering=None, actor=ACTOR, now=NOW)
     server.mailbox.refuse.add("ops@alpha.example")
     first = send_warrant_copies(engine, mailing, offering=None)
-    assert [o.status for o in first] == ["refused", "sent"]
+    # Alpha's fax went, its e-mail was refused; Beta's fax went
+    assert [o.status for o in first] == ["sent", "refused", "sent"]
     assert [e.kind for e in audit_log(engine, subject="purchaser:1")][-1] == "warrant_copy.refused"
     server.mailbox.refuse.clear()
-    again = send_warrant_copies(engine, mailing, offering=None)
-    assert [(o.addressee, o.status) for o in again] == [("Alpha Fund", "sent")]
+    again = send_warrant_copies(engine, mailing, offering=None)  # only the means not yet sent
+    assert [(o.addressee, o.sent_to, o.status) for o in again] == [
+        ("Alpha Fund", "ops@alpha.example", "sent")
+    ]
 
 
 def test_a_notice_to_the_company_is_addressed_as_the_form_says(

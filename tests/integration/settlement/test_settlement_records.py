@@ -92,7 +92,8 @@ def test_dispatching_the_original_in_time_and_late(engine: Engine, tmp_path: Pat
         dispatch_original(
             engine, "W-0099", carrier="FedEx", tracking="1", offering=None, actor=ACTOR, now=NOW
         )
-    assert _checklist(engine, "warrant_original_delivered") == {1: True, 2: True, 3: False}
+    # dispatched is not delivered: the carrier's evidence is (services.original_deliveries)
+    assert _checklist(engine, "warrant_original_delivered") == {1: False, 2: False, 3: False}
 
 
 def test_an_original_not_dispatched_by_its_deadline_is_flagged(

@@ -148,15 +148,17 @@ def test_an_unreachable_timestamp_authority_is_recorded_and_the_pdf_made_when_ru
     assert len(again.executed_document_ids) == 1 and again.failed == []
 
 
-def test_an_unknown_purchaser_or_a_missing_signer_is_refused_and_changes_nothing(
+def test_an_unknown_purchaser_or_signatory_or_a_wrong_title_is_refused_and_changes_nothing(
     engine: Engine, ids: Ids
 ) -> None:
     sign(engine, ids.alpha)
     before = event_count(engine)
     with pytest.raises(NotFound, match="no purchaser 999"):
         countersign_all(engine, purchaser_ids=[ids.alpha, 999])
+    with pytest.raises(InvalidInput, match="'Jane Doe' is not an authorised signatory"):
+        countersign_all(engine, signer_name="Jane Doe")
     with pytest.raises(InvalidInput) as refused:
-        countersign_all(engine, signer_title=" ")
+        countersign_all(engine, signer_title="Chief Executive Officer")  # not his, per the terms
     assert [p.where for p in refused.value.problems] == ["signer title"]
     assert event_count(engine) == before
     assert not purchaser(engine, ids.alpha).checklist["company_signed"]

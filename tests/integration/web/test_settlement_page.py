@@ -204,9 +204,8 @@ def test_settling_from_the_page_mails_the_transfer_agent_and_the_copies(
         response = submit(admin, SETTLEMENT, SETTLEMENT)
         assert response.status_code == 303
         page = admin.get(response.headers["location"]).text
-        # the letter and Alpha's copy; Beta has only a fax number and no gateway is set
-        assert (
-            "2 of 3 messages sent; not sent: Beta Partners." in page
-        )  # the letter, and Alpha's copy (Beta has no address)
+        # the letter and Alpha's copy by e-mail; no fax gateway is set, so Alpha's fax and
+        # Beta's (Beta's only means) cannot go: each is reported, never skipped in silence
+        assert "2 of 4 messages sent; not sent: Alpha Fund, Beta Partners." in page
         assert server.mailbox.to("dwac@transfer-agent.example")
         assert server.mailbox.to("ops@alpha.example")

@@ -159,7 +159,7 @@ def test_an_admin_countersigns_the_selected_and_gets_the_executed_pdfs(ready: Cl
     alpha = sign_as(ready, "Alpha Fund", "Jane Roe")
     beta = sign_as(ready, "Beta Partners", "John Poe")
     client = ready.signed_in("admin")
-    signer = {"signer_name": "Alan Smith", "signer_title": "Chief Financial Officer"}
+    signer = {"signer_name": "Samuel Gulko"}  # the terms' authorised signatory
     response = submit(client, COUNTERSIGN, COUNTERSIGN, {"purchaser": str(alpha), **signer})
     assert response.status_code == 200, response.text
     assert "Countersigned 1 agreement" in response.text
@@ -171,13 +171,24 @@ def test_an_admin_countersigns_the_selected_and_gets_the_executed_pdfs(ready: Cl
     assert not signing_view(ready.engine, purchaser_id=beta).company_signed
     [event] = [e for e in audit_log(ready.engine) if e.kind == "agreement.countersigned"]
     assert event.actor == "user:admin@closing.example"
-    assert event.payload["signer_name"] == "Alan Smith" and event.payload["ip"] == "testclient"
+    assert event.payload["signer_name"] == "Samuel Gulko" and event.payload["ip"] == "testclient"
+    assert event.payload["signer_title"] == "Chief Financial Officer"  # from the terms
+
+
+def test_a_name_that_is_not_an_authorised_signatory_cannot_countersign(ready: Closing) -> None:
+    alpha = sign_as(ready, "Alpha Fund", "Jane Roe")
+    client = ready.signed_in("admin")
+    before = event_count(ready.engine)
+    signer = {"purchaser": str(alpha), "signer_name": "Alan Smith"}
+    response = submit(client, COUNTERSIGN, COUNTERSIGN, signer)
+    assert response.status_code == 422 and "not an authorised signatory" in response.text
+    assert event_count(ready.engine) == before
 
 
 def test_countersigning_all_skips_those_who_cannot_be_with_their_reasons(ready: Closing) -> None:
     sign_as(ready, "Alpha Fund", "Jane Roe")
     client = ready.signed_in("admin")
-    signer = {"signer_name": "Alan Smith", "signer_title": "CFO", "scope": "all"}
+    signer = {"signer_name": "Samuel Gulko", "scope": "all"}
     response = submit(client, COUNTERSIGN, COUNTERSIGN, signer)
     assert response.status_code == 200
     assert "Countersigned 1 agreement" in response.text

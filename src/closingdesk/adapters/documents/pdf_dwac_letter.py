@@ -9,7 +9,7 @@ the number of rows, not with its square, and a row's cells are made only when la
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +26,7 @@ from closingdesk.domain import typeset as t
 from closingdesk.domain.agreement_form import written_date
 from closingdesk.domain.dwac_instruction import DwacInstructionRow, DwacLetter, dwac_letter
 from closingdesk.domain.money import format_shares
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.terms import OfferingTerms, Signatory
 
 HEADER = ("#", "Purchaser", "Shares", "DTC participant", "DTC account", "Reference", "Warrant")
 COLUMNS = [0.55 * inch, 1.85 * inch, 0.85 * inch, 0.75 * inch, 0.9 * inch, 0.9 * inch, 0.7 * inch]
@@ -46,13 +46,23 @@ TABLE_STYLE = [
     ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
 ]
 Cells = tuple[list[Any], ...]
-SIGNATURE = (("By:", None), ("Name:", "signer_name"), ("Title:", "signer_title"))
+SIGNATURE = (("By:", "signature"), ("Name:", "signer_name"), ("Title:", "signer_title"))
 
 
 def render_dwac_letter_pdf(
-    rows: Sequence[DwacInstructionRow], terms: OfferingTerms, *, dated: date
+    rows: Sequence[DwacInstructionRow],
+    terms: OfferingTerms,
+    *,
+    dated: date,
+    signer: Signatory | None = None,
+    cutoff: datetime | None = None,
+    attachments: Sequence[tuple[str, str]] = (),
 ) -> bytes:
-    letter = dwac_letter(rows, terms, dated=dated)
+    """The letter and its schedule; signed by ``signer`` in its block (the PDF itself is
+    signed afterwards, with the offering's key)."""
+    letter = dwac_letter(
+        rows, terms, dated=dated, signer=signer, cutoff=cutoff, attachments=attachments
+    )
     meta = PdfMeta(
         title=letter.subject,
         subject="DWAC issuance instruction",
@@ -77,6 +87,7 @@ def _letter(letter: DwacLetter) -> list[Flowable]:
         "issuer": letter.issuer,
         "signer_name": letter.signer_name,
         "signer_title": letter.signer_title,
+        "signature": f"/s/ {letter.signer_name}" if letter.signed else "",
         **{f"p{i}": text for i, text in enumerate(letter.paragraphs)},
     }
     blocks: list[t.Block] = [

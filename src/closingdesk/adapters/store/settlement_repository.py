@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -38,6 +39,12 @@ class WarrantRecord:
     dispatched_at: str | None
     carrier: str | None
     tracking: str | None
+    signer_name: str | None  # None for warrants issued before warrants were signed
+    signer_title: str | None
+    original_signed_by: str | None
+    delivered_at: str | None  # the original's delivery
+    delivered_by: str | None
+    delivery_evidence: str | None
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,8 @@ class DeliveryRecord:
     message_id: str | None
     smtp_response: str | None
     error: str | None
+    delivered_at: str | None
+    delivery_evidence: str | None
 
 
 class SettlementRepository:
@@ -143,6 +152,11 @@ class SettlementRepository:
     def add_delivery(self, **values: Any) -> int:
         statement = insert(deliveries).values(values).returning(deliveries.c.id)
         return int(self._c.execute(statement).scalar_one())
+
+    def set_delivered(self, delivery_id: int, at: datetime, evidence: str) -> None:
+        """A sent message's evidence of receipt (e.g. the fax gateway's confirmation)."""
+        values = {"delivered_at": at.isoformat(), "delivery_evidence": evidence}
+        self._c.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(values))
 
     def deliveries(self, offering_id: int, *, kind: str | None = None) -> list[DeliveryRecord]:
         c = deliveries.c

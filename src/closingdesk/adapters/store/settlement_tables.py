@@ -75,6 +75,12 @@ warrants = Table(
     Column("dispatched_by", Text),
     Column("carrier", Text),
     Column("tracking", Text),
+    Column("signer_name", Text),  # the authorised signatory who signed it (0011)
+    Column("signer_title", Text),
+    Column("original_signed_by", Text),  # who signed the original dispatched
+    Column("delivered_at", String(32)),  # the original's delivery, on the carrier's evidence
+    Column("delivered_by", Text),
+    Column("delivery_evidence", Text),
     UniqueConstraint("offering_id", "number", name="uq_warrants_number"),
 )
 
@@ -96,5 +102,7 @@ deliveries = Table(
     Column("message_id", Text),
     Column("smtp_response", Text),
     Column("error", Text),
+    Column("delivered_at", String(32)),  # evidence of receipt, e.g. the fax gateway's (0011)
+    Column("delivery_evidence", Text),
     Index("ix_deliveries_purchaser", "purchaser_id", "kind"),
 )

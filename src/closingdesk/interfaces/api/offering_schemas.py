@@ -54,6 +54,18 @@ class NoticePublic(BaseModel):
     email: str | None = None
 
 
+class SignatoryPublic(BaseModel):
+    name: str
+    title: str
+    user: str | None = None
+
+
+class CompanyPublic(BaseModel):
+    """``[[company.signatories]]``: the officers authorised to sign for the company."""
+
+    signatories: list[SignatoryPublic] = []
+
+
 class TermsPublic(BaseModel):
     """The terms as ``closingdesk terms-template`` writes them (decimals as text)."""
 
@@ -80,6 +92,8 @@ class TermsPublic(BaseModel):
     cusip: str | None = None
     transfer_agent: NoticePublic | None = None
     assumptions: list[str] = []
+    company: CompanyPublic | None = None
+    legal_opinion_required: bool = False
 
 
 class OfferingPublic(OfferingRef):

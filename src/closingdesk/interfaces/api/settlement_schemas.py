@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
+from closingdesk.services.lateness import late_json
 from closingdesk.services.settlement import SettlementRun
 from closingdesk.services.settlement_view import SettlementOverview
 
@@ -28,12 +29,25 @@ class InstructionPublic(BaseModel):
     instructed_on: str
 
 
+class LatePublic(BaseModel):
+    """An obligation done after its deadline, and by how much."""
+
+    obligation: str
+    due: str
+    done_at: str
+    days_late: int
+    seconds_late: int
+
+
 class SettledPublic(BaseModel):
     purchaser_id: int
     name: str
     warrant_number: str
     warrant_shares: int
+    warrant_issue_date: str = Field(description="the agreement date")
     original_due: str
+    late: list[LatePublic] = []
+    signed_by: str = ""
     instruction: InstructionPublic
 
 
@@ -55,7 +69,10 @@ def settlement_run_public(run: SettlementRun) -> SettlementRunPublic:
                 name=s.name,
                 warrant_number=s.warrant_number,
                 warrant_shares=s.warrant_shares,
+                warrant_issue_date=s.issue_date.isoformat(),
                 original_due=s.original_due.isoformat(),
+                late=[LatePublic(**late_json(x)) for x in s.late],
+                signed_by=s.signed_by,
                 instruction=InstructionPublic(
                     cusip=s.row.cusip,
                     shares=s.row.shares,
@@ -100,6 +117,9 @@ class WarrantPublic(BaseModel):
     carrier: str | None
     tracking: str | None
     shares_confirmed: bool
+    original_delivered_at: str | None = None
+    signed_by: str | None = None
+    late: list[LatePublic] = []
 
 
 class SettlementPublic(BaseModel):
@@ -131,6 +151,9 @@ def settlement_public(view: SettlementOverview) -> SettlementPublic:
                 carrier=s.carrier,
                 tracking=s.tracking,
                 shares_confirmed=s.shares_confirmed,
+                original_delivered_at=s.delivered_at,
+                signed_by=s.signed_by,
+                late=[LatePublic(**late_json(x)) for x in s.late],
             )
             for s in view.settled
         ],

@@ -35,9 +35,18 @@ TsaOption = Annotated[
 ]
 
 
+SignatoryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--signatory",
+        help="Who signs for the company: an authorised signatory of the terms "
+        "([[company.signatories]]), by name or number (1 the first listed).",
+    ),
+]
+
+
 def countersign_command(
-    signer_name: Annotated[str, typer.Option(help="Who signs for the company.")],
-    signer_title: Annotated[str, typer.Option(help="Their title.")],
+    signatory: SignatoryOption = None,
     everyone: Annotated[
         bool, typer.Option("--all", help="Every purchaser who signed and awaits the company.")
     ] = False,
@@ -56,8 +65,7 @@ def countersign_command(
         open_store(db),
         offering=offering,
         purchaser_ids=None if everyone else list(purchaser or []),
-        signer_name=signer_name,
-        signer_title=signer_title,
+        signatory=signatory,
         evidence=cli_evidence(),
         actor=actor(),
         now=utc_now(),

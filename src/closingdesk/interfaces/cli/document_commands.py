@@ -11,6 +11,7 @@ import typer
 from rich.markup import escape
 
 from closingdesk.interfaces.cli import document_list_commands
+from closingdesk.interfaces.cli.approval_commands import add_approval_command
 from closingdesk.interfaces.cli.common import (
     EXIT_REFUSED,
     DbOption,
@@ -35,6 +36,7 @@ PdfArgument = Annotated[
 def register(app: typer.Typer) -> None:
     command(documents_app, "verify")(verify)
     command(documents_app, "add-prospectus")(add_prospectus_command)
+    command(documents_app, "add-approval")(add_approval_command)
     command(documents_app, "list")(document_list_commands.list_command)
     command(documents_app, "export")(document_list_commands.export_command)
     app.add_typer(documents_app, name="documents")

@@ -20,9 +20,11 @@ from closingdesk.interfaces.cli.common import (
     print_json,
     refusals_exit,
 )
+from closingdesk.interfaces.cli.countersign_commands import SignatoryOption
 from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.services.clock import utc_now
 from closingdesk.services.deliveries import SENT, DeliveryOutcome
+from closingdesk.services.lateness import late_json
 from closingdesk.services.settlement import SettlementRun, settle
 from closingdesk.services.settlement_files import export_run
 from closingdesk.services.settlement_mail import send_settlement_mail
@@ -56,6 +58,7 @@ def settle_command(
         Path | None, typer.Option("--out", help="Write the letter, CSV and warrants here.")
     ] = None,
     workers: Annotated[int, typer.Option(help="Processes rendering warrant PDFs.")] = 2,
+    signatory: SignatoryOption = None,
     db: DbOption = None,
     offering: OfferingOption = None,
     json: JsonOption = False,
@@ -63,10 +66,11 @@ def settle_command(
     """Settle each purchaser who signed (both sides), paid exactly and gave DWAC details.
 
     In one transaction: the DWAC issuance instruction (letter PDF and CSV for the transfer
-    agent) and a numbered warrant per purchaser. Then, when a mail server is set
-    (CLOSINGDESK_SMTP_*), the instruction goes to the transfer agent and each purchaser gets
-    the closing confirmation with a copy of their warrant. Purchasers not ready are listed
-    with every reason. Settling again never instructs or issues twice.
+    agent) and a numbered warrant per purchaser, both signed by the authorised signatory
+    (--signatory; may be left out when the terms list one) and PAdES-signed. Then, when a
+    mail server is set (CLOSINGDESK_SMTP_*), the instruction goes to the transfer agent and
+    each purchaser gets the closing confirmation with a copy of their warrant. Purchasers
+    not ready are listed with every reason. Settling again never instructs or issues twice.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -79,6 +83,7 @@ def settle_command(
             actor=actor(),
             now=utc_now(),
             workers=max(1, workers),
+            signatory=signatory,
         )
         if purchaser is not None and run.not_ready:
             raise InvalidInput(
@@ -118,7 +123,15 @@ def settle_json(
                 "name": s.name,
                 "warrant_number": s.warrant_number,
                 "warrant_shares": s.warrant_shares,
+                "warrant_issue_date": s.issue_date.isoformat(),
+                "signed_by": s.signed_by,
                 "original_due": s.original_due.isoformat(),
+                "due": {
+                    "warrant_copy": s.copy_due.isoformat(),
+                    "dwac_instruction": s.dwac_due.isoformat(),
+                    "original_warrant": s.original_due.isoformat(),
+                },
+                "late": [late_json(x) for x in s.late],
                 "instruction": {
                     "cusip": s.row.cusip,
                     "shares": s.row.shares,
@@ -168,6 +181,12 @@ def _print_run(
                 f"for {s.warrant_shares:,} shares; original due {s.original_due:%Y-%m-%d %H:%M %Z}",
                 markup=False,
             )
+            for late in s.late:
+                err.print(
+                    f"    LATE: {late.obligation} {late.days} day(s) after "
+                    f"{late.due:%Y-%m-%d %H:%M %Z}",
+                    markup=False,
+                )
     else:
         out.print("Nobody was ready to settle; nothing was written.", markup=False)
     if run.already_settled:

@@ -69,8 +69,19 @@ def add_page(
     _report_page(page, json, f"Added {file.name} for purchaser {purchaser}: waiting for review.")
 
 
-def accept(purchaser: PurchaserArgument, db: DbOption = None, json: JsonOption = False) -> None:
-    """Accept the purchaser's pending signature page: the purchaser has signed."""
+def accept(
+    purchaser: PurchaserArgument,
+    signer_name: Annotated[
+        str | None, typer.Option(help="Who signed the page (for an entity: the individual).")
+    ] = None,
+    signer_title: Annotated[
+        str | None, typer.Option(help="Their title (required for an entity purchaser).")
+    ] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Accept the purchaser's pending signature page: the purchaser has signed. For a fund,
+    partnership, company or trust, name the individual who signed and their title."""
     page = review_signature_page(
         open_store(db),
         purchaser_id=purchaser,
@@ -78,6 +89,8 @@ def accept(purchaser: PurchaserArgument, db: DbOption = None, json: JsonOption =
         reason=None,
         actor=actor(),
         now=utc_now(),
+        signer_name=signer_name,
+        signer_title=signer_title,
     )
     _report_page(page, json, f"Accepted the signature page of purchaser {purchaser}: signed.")
 

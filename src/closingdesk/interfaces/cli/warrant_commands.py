@@ -1,9 +1,9 @@
-"""warrants list | dispatch | send-copies; notices send."""
+"""warrants list | dispatch | delivered | send-copies; notices send."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -19,11 +19,18 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
+from closingdesk.interfaces.cli.countersign_commands import SignatoryOption
 from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.interfaces.cli.settlement_commands import delivery_json
 from closingdesk.services.clock import utc_now
 from closingdesk.services.deliveries import SENT
+from closingdesk.services.lateness import late_json
 from closingdesk.services.notices import send_notice
+from closingdesk.services.original_deliveries import (
+    read_carrier_file,
+    record_deliveries,
+    single,
+)
 from closingdesk.services.settlement_mail import send_warrant_copies
 from closingdesk.services.settlement_records import dispatch_original
 from closingdesk.services.settlement_view import settlement_overview
@@ -35,6 +42,7 @@ notices_app = typer.Typer(help="Notices under the agreement.", no_args_is_help=T
 def register(app: typer.Typer) -> None:
     command(warrants_app, "list")(list_command)
     command(warrants_app, "dispatch")(dispatch_command)
+    command(warrants_app, "delivered")(delivered_command)
     command(warrants_app, "send-copies")(send_copies_command)
     command(notices_app, "send")(notice_command)
     app.add_typer(warrants_app, name="warrants")
@@ -59,7 +67,11 @@ def list_command(
             "original_dispatched_at": s.dispatched_at,
             "carrier": s.carrier,
             "tracking": s.tracking,
-            "original_overdue": s.dispatched_at is None and s.original_missed,
+            "original_delivered_at": s.delivered_at,
+            "original_overdue": s.delivered_at is None and s.original_missed,
+            "signed_by": s.signed_by,
+            "original_signed_by": s.original_signed_by,
+            "late": [late_json(x) for x in s.late],
             "shares_confirmed": s.shares_confirmed,
         }
         for s in view.settled
@@ -71,10 +83,14 @@ def list_command(
         status = (
             f"dispatched {r['original_dispatched_at']} ({r['carrier']} {r['tracking']})"
             if r["original_dispatched_at"]
-            else (
-                "ORIGINAL OVERDUE" if r["original_overdue"] else f"original due {r['original_due']}"
-            )
+            else f"original due {r['original_due']}"
         )
+        if r["original_delivered_at"]:
+            status += f", delivered {r['original_delivered_at']}"
+        elif r["original_overdue"]:
+            status += " — ORIGINAL OVERDUE (not delivered)"
+        lates = cast(list[dict[str, Any]], r["late"])
+        status += "".join(f"; {x['obligation']} {x['days_late']} day(s) late" for x in lates)
         copy = "copy delivered" if r["copy_delivered"] else "copy NOT delivered"
         out.print(
             f"{r['number']}  {r['holder']}  {r['warrant_shares']:,} shares  {copy}; {status}",
@@ -88,16 +104,18 @@ def dispatch_command(
     number: Annotated[str, typer.Argument(help="The warrant number, e.g. W-0001.")],
     carrier: Annotated[str, typer.Option(help="Who carries the original (e.g. FedEx).")],
     tracking: Annotated[str, typer.Option(help="The carrier's tracking number.")],
+    signatory: SignatoryOption = None,
     db: DbOption = None,
     offering: OfferingOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Record that the original warrant was dispatched (warrant_original_delivered)."""
+    """Record that the original warrant was dispatched, and who signed the original."""
     done = dispatch_original(
         open_store(db),
         number,
         carrier=carrier,
         tracking=tracking,
+        signatory=signatory,
         offering=offering,
         actor=actor(),
         now=utc_now(),
@@ -110,14 +128,76 @@ def dispatch_command(
                 "due": done.due,
                 "dispatched_at": done.dispatched_at,
                 "late": done.late,
+                "signed_by": done.signed_by,
             }
         )
         return
     late = " — LATE: after its deadline" if done.late else ""
     out.print(
-        f"{done.number}: original dispatched at {done.dispatched_at} (due {done.due}){late}",
+        f"{done.number}: original signed by {done.signed_by}, dispatched at "
+        f"{done.dispatched_at} (due {done.due}){late}",
         markup=False,
     )
+
+
+def delivered_command(
+    number: Annotated[
+        str | None, typer.Argument(help="The warrant number, e.g. W-0001 (or --file).")
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            help="When it was delivered: ISO 8601 with offset, e.g. 2002-03-13T10:15:00-05:00.",
+        ),
+    ] = None,
+    evidence: Annotated[
+        str | None, typer.Option(help="The evidence: the carrier's scan, a confirmation id.")
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="The carrier's CSV: number, delivered_at[, evidence]."),
+    ] = None,
+    copy: Annotated[
+        bool, typer.Option("--copy", help="The fax gateway confirmed the copy sent by fax.")
+    ] = False,
+    db: DbOption = None,
+    offering: OfferingOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Record that an original warrant was delivered (warrant_original_delivered), on the
+    carrier's evidence, or with --copy that a faxed copy was; the original's deadline is
+    judged on this instant. One at a time (NUMBER --at) or the carrier's file (--file)."""
+    if (file is None) == (number is None):
+        raise InvalidInput("give either a warrant NUMBER with --at, or --file")
+    if file is not None:
+        rows = read_carrier_file(file)
+    else:
+        if at is None:
+            raise InvalidInput("say when it was delivered: --at 2002-03-13T10:15:00-05:00")
+        rows = [single(number or "", at, evidence)]
+    done = record_deliveries(
+        open_store(db), rows, copy=copy, offering=offering, actor=actor(), now=utc_now()
+    )
+    if json:
+        print_json(
+            {
+                "delivered": [
+                    {
+                        "number": d.number,
+                        "purchaser_id": d.purchaser_id,
+                        "what": d.what,
+                        "delivered_at": d.delivered_at,
+                        "late": d.late,
+                    }
+                    for d in done
+                ]
+            }
+        )
+        return
+    for d in done:
+        late = f" — LATE by {d.late['days_late']} day(s)" if d.late else ""
+        out.print(f"{d.number}: {d.what} delivered at {d.delivered_at}{late}", markup=False)
 
 
 def send_copies_command(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from closingdesk.domain.calendars import Late
 from closingdesk.interfaces.web.filters import duration
 from closingdesk.interfaces.web.paging import Paged
 from closingdesk.services.settlement_readiness import NotReady
@@ -27,10 +28,10 @@ class DeadlineRow:
 
     @property
     def status(self) -> str:
-        """'3 hours left', 'missed by 2 days', 'done', 'done late'."""
+        """'3 hours left', 'missed by 2 days', 'done', 'done 2 days late'."""
         d = self.deadline
         if d.done:
-            return "done late" if d.missed else "done"
+            return f"done {late_words(d.late)}" if d.late else "done"
         if d.missed or d.seconds_left <= 0:
             return f"missed by {duration(d.seconds_left)}"
         return f"{duration(d.seconds_left)} left"
@@ -65,6 +66,11 @@ def settlement_page(overview: SettlementOverview, *, page: int) -> SettlementPag
         Paged.of(overview.settled, page=page),
         zone,
     )
+
+
+def late_words(late: Late) -> str:
+    """'1 day late', '3 days late': part days count as whole ones, as the record says."""
+    return f"{late.days} day{'' if late.days == 1 else 's'} late"
 
 
 def _urgency(d: DeadlineView) -> tuple[int, datetime]:
