@@ -31,7 +31,10 @@ from typing import Any
 from closingdesk.domain.checklist import CHECKLIST
 from closingdesk.domain.event_chain import ChainedEvent
 
-# The events that tick one checklist item of the purchaser they are about.
+# The events that tick one checklist item of the purchaser they are about. An event whose
+# payload has "ticks" says itself which item it ticked (None: none); these are the events
+# of before (a copy sent by one of two means ticks nothing yet; a dispatched original, since
+# delivery is what counts, neither).
 TICKS: Mapping[str, str] = {
     "prospectus.delivered": "prospectus_delivered",
     "agreement.signed": "purchaser_signed",
@@ -89,8 +92,10 @@ def _apply(state: Replayed, event: ChainedEvent) -> None:
     elif kind == "agreement.drafted" and subject is not None:
         if payload.get("agreement_generated"):
             _purchaser(state, subject).checklist["agreement_generated"] = True
-    elif kind in TICKS and subject is not None:
-        _purchaser(state, subject).checklist[TICKS[kind]] = True
+    elif subject is not None and ("ticks" in payload or kind in TICKS):
+        item = payload["ticks"] if "ticks" in payload else TICKS[kind]
+        if item is not None:
+            _purchaser(state, subject).checklist[str(item)] = True
     elif kind == "purchaser.settled" and subject is not None:
         state.settled[subject] = SettledFacts(
             int(payload["shares"]), str(payload["warrant_number"]), int(payload["warrant_shares"])

@@ -145,10 +145,12 @@ def _record(
             smtp_response=reply,
             error=error,
         )
-        if status == SENT and outgoing.checklist and outgoing.purchaser_id is not None:
-            uow.purchasers.set_checklist([outgoing.purchaser_id], outgoing.checklist, done=True)
+        ticks = outgoing.checklist if status == SENT and outgoing.purchaser_id else None
+        if ticks is not None and outgoing.purchaser_id is not None:
+            uow.purchasers.set_checklist([outgoing.purchaser_id], ticks, done=True)
         payload = {
             **outgoing.event_payload,
+            "ticks": ticks,  # the checklist item this sending completed, for audit replay
             "delivery_id": delivery_id,
             "document_id": document_id,
             "status": status,

@@ -141,6 +141,7 @@ def record_deliveries(
                 "evidence": d.evidence,
                 "due": None if copy else warrant.original_due,
                 "late": late,
+                "ticks": None if copy else "warrant_original_delivered",
             }
             entries.append(
                 (f"warrant.{what}_delivered", f"purchaser:{warrant.purchaser_id}", payload)

@@ -214,6 +214,7 @@ def dispatch_original(
                         "due": warrant.original_due,
                         "late": late,
                         "signed_by": signed_by,
+                        "ticks": None,  # delivery, not dispatch, completes the original
                     },
                 )
             ],

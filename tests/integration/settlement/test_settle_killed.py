@@ -39,7 +39,10 @@ KILLS = 3  # each costs a process start: the test stays under a minute per datab
 
 def _ready_book(engine: Engine, folder: Path) -> None:
     create_offering(engine, TERMS, actor=ACTOR, now=NOW)
-    rows = "".join(f"Fund {i:02d},{1000 * i},,,0226,A-{i},\n" for i in range(1, PURCHASERS + 1))
+    rows = "".join(
+        f"Fund {i:02d},{1000 * i},fund{i}@example.com,,0226,A-{i},\n"
+        for i in range(1, PURCHASERS + 1)
+    )
     book = book_file(
         folder, "name,shares,email,fax,dtc_participant,dtc_account,dtc_reference\n" + rows
     )
