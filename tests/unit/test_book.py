@@ -95,6 +95,20 @@ def test_shares_that_are_not_a_positive_whole_number_are_refused(text: str) -> N
     ]
 
 
+@pytest.mark.parametrize("text", ["1000000000001", "4611686018427387904", "9" * 20])
+def test_more_shares_than_a_trillion_are_refused_so_no_sum_of_a_book_overflows(text: str) -> None:
+    _, problems = check(f'name,shares\nAcme,"{text}"')
+    assert problems == [
+        f"book.csv row 2, column shares: must be at most 1,000,000,000,000 (a trillion), "
+        f"not {text!r}"
+    ]
+
+
+def test_a_trillion_shares_is_the_most_one_purchaser_may_buy() -> None:
+    entries, problems = check('name,shares,warrant_shares\nAcme,"1,000,000,000,000",1000000000000')
+    assert problems == [] and entries[0].shares == 10**12 == entries[0].warrant_shares
+
+
 def test_a_name_twice_in_the_file_is_reported_naming_both_rows() -> None:
     entries, problems = check(
         """
@@ -254,7 +268,17 @@ def test_validate_book_never_raises_whatever_the_cells_hold(
 
 _TYPICAL = {
     "name": ["Acme", "Acme Fund LP", "Müller AG", "x"],
-    "shares": ["1", "1000", "1,000", "12,345,678", "0", "9223372036854775807", "9" * 20],
+    "shares": [
+        "1",
+        "1000",
+        "1,000",
+        "12,345,678",
+        "0",
+        "1000000000000",
+        "1000000000001",
+        "9223372036854775807",
+        "9" * 20,
+    ],
     "warrant_shares": ["", "500", "1,000", "0"],
     "email": ["", "a@b.co", "x.y+z@mail.example.com", "A_B@x-y.io", "a@b.test", "a@b-.io"],
     "address": ["", "1 Main St | New York", "1 Main St\nNew York", "a\r\nb", "x |y", "| a"],

@@ -55,7 +55,10 @@ BOOK_COLUMNS = (
     "signer_name",
     "signer_title",
 )
-MAX_SHARES = 2**63 - 1  # what a BIGINT column holds
+# A trillion shares: more than any issuer has outstanding, and small enough that the store's
+# SQL SUM of shares over any book (up to nine million purchasers) stays inside a BIGINT:
+# SQLite's SUM raises "integer overflow" past 2**63 - 1 instead of answering.
+MAX_SHARES = 10**12
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +161,9 @@ def _positive_whole_number(text: str) -> int:
     if not value:
         raise ValueError("is required")
     number = int(value.partition(".")[0].replace(",", "")) if _WHOLE_NUMBER.fullmatch(value) else 0
-    if not 0 < number <= MAX_SHARES:
+    if number > MAX_SHARES:
+        raise ValueError(f"must be at most {MAX_SHARES:,} (a trillion), not {value!r}")
+    if number <= 0:
         raise ValueError(f"must be a positive whole number, not {value!r}")
     return number
 
