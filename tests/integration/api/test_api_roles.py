@@ -70,6 +70,20 @@ ROUTES = [
     ),
     Route(
         "POST",
+        f"/api/v1/offerings/{SLUG}/transactions/1/accept-late",
+        Permission.WORK_FUNDING,
+        {"json": {"reason": "the company accepts it"}},
+        refusable=True,
+    ),
+    Route(
+        "POST",
+        f"/api/v1/offerings/{SLUG}/transactions/1/acknowledge-return",
+        Permission.WORK_FUNDING,
+        {"json": {"reason": "the bank returned it"}},
+        refusable=True,
+    ),
+    Route(
+        "POST",
         f"/api/v1/offerings/{SLUG}/transactions/1/void",
         Permission.VOID_BANK_LINES,
         {"json": {"reason": "test line"}},
