@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer
+import typer.main
+import typer.testing
 from sqlalchemy import Engine, create_engine, text
 
 from closingdesk.adapters.store.engine import make_engine, upgrade
@@ -26,6 +29,31 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # The suite creates hundreds of users: hash their passwords with argon2's cheapest profile.
 os.environ.setdefault("CLOSINGDESK_TEST_PASSWORD_HASHING", "1")
+
+
+def _shape(app: typer.Typer) -> tuple[object, ...]:
+    """What a Typer app is made of: its commands' functions and its groups, by name."""
+    commands = tuple((c.name, c.callback) for c in app.registered_commands)
+    groups = tuple(
+        (g.name, _shape(g.typer_instance)) for g in app.registered_groups if g.typer_instance
+    )
+    return commands, groups
+
+
+_COMMANDS: dict[tuple[object, ...], object] = {}
+
+
+def _command_once(app: typer.Typer) -> object:
+    # Typer rebuilds the click command from every function's annotations on each
+    # CliRunner.invoke; the e2e tests invoke thousands of times, and in a long-lived test
+    # process that rebuilding was most of the suite's time. The same app is built once.
+    shape = _shape(app)
+    if shape not in _COMMANDS:
+        _COMMANDS[shape] = typer.main.get_command(app)
+    return _COMMANDS[shape]
+
+
+typer.testing._get_command = _command_once  # type: ignore[attr-defined]
 
 
 def _pg_bin(name: str) -> str | None:

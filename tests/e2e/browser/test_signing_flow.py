@@ -81,7 +81,7 @@ def test_a_purchaser_signs_an_admin_countersigns_and_the_executed_pdf_verifies(
     with ThreadPoolExecutor(1) as thread:  # pyHanko runs its own event loop; Playwright's is here
         thread.submit(assert_signed_and_unchanged_by_the_offering, pdf, engine).result()
     text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
-    assert "/s/ Jane Roe" in text and "/s/ Alan Smith" in text
+    assert "/s/ Jane Roe" in text and "/s/ Samuel Gulko" in text  # the signatory chosen
     assert signing_view(engine, purchaser_id=link.link.purchaser_id).company_signed
     page.goto(portal)
     assert "your agreement is executed" in page.locator("#signing").inner_text()
@@ -130,7 +130,7 @@ def render_signature_page(pdf: bytes, png: Path) -> None:
         warnings.warn("pdftoppm is missing: executed-agreement.png was not made", stacklevel=2)
         return
     pages = [p.extract_text() for p in PdfReader(BytesIO(pdf)).pages]
-    number = next(n for n, text in enumerate(pages, 1) if "/s/ Alan Smith" in text)
+    number = next(n for n, text in enumerate(pages, 1) if "/s/ Samuel Gulko" in text)
     source = png.with_suffix(".pdf")
     source.write_bytes(pdf)
     stem = png.with_suffix("")
