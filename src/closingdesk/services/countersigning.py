@@ -22,6 +22,7 @@ from closingdesk.domain.problems import NotFound
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.signatures import Evidence, event_payload
 from closingdesk.domain.signing_rules import company_reasons
+from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.clock import stamp
 from closingdesk.services.executed_counterparts import execute_counterparts
 from closingdesk.services.offerings import resolve_offering
@@ -56,6 +57,8 @@ def countersign(
     number), else ``signer_name``, else the one linked to the actor's user account; a typed
     ``signer_title`` must be theirs. Call from synchronous code: signing the PDFs runs its
     own event loop."""
+    typed = {"signer name": signer_name or "", "signer title": signer_title or ""}
+    refuse_unsafe(typed, message="say who countersigns for the company; nothing was signed")
     who = company_signatory(
         engine, offering, signatory or signer_name, actor=actor, title=signer_title
     )
