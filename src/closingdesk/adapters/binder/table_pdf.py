@@ -5,20 +5,18 @@ bank evidence. Landscape, small type, the header repeated on every page; same ro
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
-from io import BytesIO
 
 from reportlab.lib.pagesizes import landscape
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Table as RLTable
 
 from closingdesk.adapters.binder.binder_pages import GRID, UNDATED, cell_styles
-from closingdesk.adapters.documents.pdf_pages import PagedCanvas, PdfMeta
+from closingdesk.adapters.documents.pdf_document import render_story
+from closingdesk.adapters.documents.pdf_pages import PdfMeta
 from closingdesk.adapters.documents.pdf_paragraphs import KeptParagraph
 from closingdesk.adapters.documents.pdf_styles import (
     MARGIN,
     PAGE,
-    register_fonts,
     styles,
     with_fallback,
 )
@@ -45,25 +43,7 @@ def render_table_pdf(
         _table(columns, rows, widths) if rows else KeptParagraph("None.", s["flush"]),
     ]
     meta = PdfMeta(title, f"{title}: {issuer}", issuer, UNDATED, f"binder-table|{title}|{issuer}")
-    register_fonts()
-    out = BytesIO()
-    document = SimpleDocTemplate(
-        out,
-        pagesize=LANDSCAPE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
-        creator="closingdesk",
-        producer="closingdesk",
-        invariant=1,
-        lang="en-US",
-    )
-    document.build(story, canvasmaker=partial(PagedCanvas, meta=meta, pagesize=LANDSCAPE))
-    return out.getvalue()
+    return render_story(story, meta, pagesize=LANDSCAPE)
 
 
 def _table(

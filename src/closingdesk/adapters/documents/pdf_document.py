@@ -21,13 +21,15 @@ def render_pdf(blocks: Sequence[Block], context: Context, meta: PdfMeta) -> byte
     return render_story(flowables(blocks, context), meta)
 
 
-def render_story(story: Sequence[Flowable], meta: PdfMeta) -> bytes:
+def render_story(
+    story: Sequence[Flowable], meta: PdfMeta, *, pagesize: tuple[float, float] = PAGE
+) -> bytes:
     """Flowables laid out as every closingdesk PDF is: our face, margins, footer, fixed bytes."""
     register_fonts()
     out = BytesIO()
     template = SimpleDocTemplate(
         out,
-        pagesize=PAGE,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
@@ -41,5 +43,5 @@ def render_story(story: Sequence[Flowable], meta: PdfMeta) -> bytes:
         invariant=1,
         lang="en-US",
     )
-    template.build(list(story), canvasmaker=partial(PagedCanvas, meta=meta))
+    template.build(list(story), canvasmaker=partial(PagedCanvas, meta=meta, pagesize=pagesize))
     return out.getvalue()
