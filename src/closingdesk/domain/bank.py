@@ -118,9 +118,13 @@ class BankFile:
     format: str  # one of FORMATS
     transactions: tuple[BankTransaction, ...]
     warnings: tuple[Problem, ...] = field(default=())  # e.g. bad totals accepted on request
+    # (account, how many transactions) of the accounts the reader was asked to leave out
+    skipped: tuple[tuple[str, int], ...] = field(default=())
 
     def accounts(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(t.account for t in self.transactions))
+        """Every account with a transaction in the file, those left out included."""
+        read = (t.account for t in self.transactions)
+        return tuple(dict.fromkeys((*read, *(account for account, _ in self.skipped))))
 
 
 def account_key(account: str) -> str:

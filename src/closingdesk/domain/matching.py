@@ -39,7 +39,8 @@ from closingdesk.domain.matching_names import (
     names_like,
     normalised_name,
     normalised_text,
-    truncation_score,
+    truncated_fit,
+    truncated_words,
 )
 from closingdesk.domain.payment_reference import references_in
 
@@ -106,8 +107,9 @@ class Matcher:
         by_originator = dict.fromkeys(self._by_name.get(originator, ()), 100)
         pool = self._index.candidates(originator)
         by_originator.update(_scores(names_like, originator, pool))
-        for pid, name in pool.items():
-            cut = truncation_score(originator_as_written, name)
+        words = truncated_words(originator_as_written)
+        for pid, name in pool.items() if words is not None else ():
+            cut = truncated_fit(words, name)
             if cut > by_originator.get(pid, 0):
                 by_originator[pid] = cut
         return by_originator

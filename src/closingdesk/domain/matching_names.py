@@ -36,6 +36,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -83,6 +84,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _SHORTEST_FUZZY = 8  # shorter names are found in a remittance only word for word
 
 
+@lru_cache(maxsize=65536)  # a bank file repeats its payers' names
 def normalised_name(name: str) -> str:
     tokens = [_SAME_WORD.get(t, t) for t in _tokens(name)]
     while tokens:
@@ -113,11 +115,23 @@ def normalised_text(text: str) -> str:
 def truncation_score(originator: str, name: str) -> int:
     """95 when ``originator`` (as written) is long enough to have been cut and is the
     beginning of ``name`` (normalised) word for word, its last word possibly cut; else 0."""
+    return truncated_fit(truncated_words(originator), name)
+
+
+def truncated_words(originator: str) -> list[str] | None:
+    """The words of an originator that may have been cut (None: too short to have been),
+    worked out once for all the names it is compared with."""
     if len(originator.strip()) < TRUNCATED_AT:
-        return 0
+        return None
     words = [_SAME_WORD.get(t, t) for t in _tokens(originator)]
+    return words if len(words) >= 2 else None
+
+
+def truncated_fit(words: list[str] | None, name: str) -> int:
+    if words is None:
+        return 0
     names = name.split()
-    if len(words) < 2 or len(words) > len(names):
+    if len(words) > len(names):
         return 0
     whole, last = words[:-1], words[-1]
     fits = names[: len(whole)] == whole and names[len(whole)].startswith(last)

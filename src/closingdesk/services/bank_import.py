@@ -99,6 +99,7 @@ def _import(
     content = path.read_bytes()
     with UnitOfWork(engine, read_only=True) as uow:
         terms = resolve_offering(uow, offering).terms
+    ours = offering_account_keys(terms.wire)
     # Parsed before the write transaction opens: a large file must not hold the lock.
     parsed = read_bank_file(
         content,
@@ -107,13 +108,14 @@ def _import(
         accept_bad_totals=accept_bad_totals,
         default_account=terms.wire.ffc_account,
         decimal=decimal,
+        keep_account=lambda account: is_offering_account(account, ours),
     )
-    ours = offering_account_keys(terms.wire)
     accounts = {a: is_offering_account(a, ours) for a in parsed.accounts()}
     if accounts and not any(accounts.values()):
         _refuse_others(name, list(accounts), terms.wire)
     mine = [t for t in parsed.transactions if accounts[t.account]]
     skipped = Counter(t.account for t in parsed.transactions if not accounts[t.account])
+    skipped.update(dict(parsed.skipped))
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         store = FundingRepository(uow.connection)
@@ -126,7 +128,7 @@ def _import(
         concerned = {n.purchaser_id for n in new if n.purchaser_id is not None}
         before = store.wires(found.id, concerned)  # what these purchasers had already
         summary: dict[str, Any] = {
-            "transactions": len(parsed.transactions),
+            "transactions": len(parsed.transactions) + sum(n for _, n in parsed.skipped),
             "added": len(new),
             "already_imported": repeated,
             "skipped_accounts": dict(skipped),

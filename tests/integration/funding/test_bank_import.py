@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
 
-from closingdesk.adapters.store.funding_tables import bank_transactions
+from closingdesk.adapters.store.funding_tables import bank_files, bank_transactions
 from closingdesk.adapters.store.tables import events
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.services.audit import audit_log
+from closingdesk.services.bank_import import import_bank_file
 from closingdesk.services.reconciliation import funding_report
 from closingdesk.services.status import closing_status
 from tests.funding_scenarios import ACCOUNT, import_rows, three_purchasers
+from tests.scenarios import NOW
 
 
 def _funded(engine: Engine) -> dict[str, bool]:
@@ -145,3 +148,56 @@ def test_a_file_whose_figures_disagree_is_refused_or_imported_with_a_warning_on_
     document = report_document(funding_report(engine, offering=None))
     assert [len(f["warnings"]) for f in document["bank_files"]] == [1]
     assert "closing balance is 2,000,001.00 USD" in document["bank_files"][0]["warnings"][0]
+
+
+# Two accounts in one BAI2 file: the offering's, and 999-111 with two entries. Control
+# figures worked out by hand: 999-111's 03 summary states 1 credit of 100.00 and 1 debit of
+# 0.50 (type 100 / 400); its trailer counts the summary amounts and the details, 20100
+# cents, in 4 records; the offering's account 2,000,000.00 (200000000 cents) in 3 records;
+# the group 200020100 in 9 records (02, 03-49 twice, 98), the file the same in 11 (01, 99).
+_TWO_ACCOUNTS = """\
+01,CHASUS33,NEOTHERAPEU,020312,2350,1,80,,2/
+02,NEOTHERAPEU,CHASUS33,1,020312,2350,USD,2/
+03,561-04051-19-103,USD/
+16,195,200000000,Z,FW001,,FEDWIRE CREDIT ORG=ALPHA FUND LP; OBI=NEOTHERA-00001
+49,200000000,3/
+03,999-111,USD,100,{credited},1,,400,50,1,/
+16,195,10000,V,{day},1000,FW004,,FEDWIRE CREDIT ORG=GAMMA TRUST
+16,495,50,Z,FW005,,FEE
+49,20100,4/
+98,200020100,2,9/
+99,200020100,1,11/
+"""
+
+
+def _two_accounts(folder: Path, credited: str = "10000", day: str = "020312") -> Path:
+    path = folder / "two-accounts.bai2"
+    path.write_text(_TWO_ACCOUNTS.format(credited=credited, day=day), encoding="utf-8")
+    return path
+
+
+def test_a_bai2_files_other_accounts_are_counted_not_stored(engine: Engine, tmp_path: Path) -> None:
+    three_purchasers(engine, tmp_path)
+    result = import_bank_file(
+        engine, _two_accounts(tmp_path), offering=None, actor="treasurer", now=NOW
+    )
+    assert (result.added, result.matched, result.skipped_accounts) == (1, 1, {"999-111": 2})
+    assert _count(engine, bank_transactions) == 1
+    with engine.connect() as c:
+        summary = json.loads(c.execute(select(bank_files.c.summary)).scalar_one())
+    assert summary["transactions"] == 3  # every money entry of the file, stored or not
+    assert summary["skipped_accounts"] == {"999-111": 2}
+
+
+def test_a_bai2_files_other_account_is_still_checked_whole(engine: Engine, tmp_path: Path) -> None:
+    three_purchasers(engine, tmp_path)
+    wrong_summary = _two_accounts(tmp_path, credited="20000")  # says 200.00, entries 100.00
+    with pytest.raises(InvalidInput) as refused:
+        import_bank_file(engine, wrong_summary, offering=None, actor="treasurer", now=NOW)
+    said = [str(p) for p in refused.value.problems]
+    assert any("line 9" in p and "100 (total credits) states 1 credit of 200.00" in p for p in said)
+    bad_date = _two_accounts(tmp_path, day="021399")
+    with pytest.raises(InvalidInput) as refused:
+        import_bank_file(engine, bad_date, offering=None, actor="treasurer", now=NOW)
+    assert any("line 7" in str(p) and "021399" in str(p) for p in refused.value.problems)
+    assert _count(engine, bank_transactions) == 0

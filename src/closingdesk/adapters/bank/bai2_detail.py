@@ -105,6 +105,7 @@ def parse_yymmdd(text: str) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # a day has 1,440 minutes; a big file repeats them
 def parse_clock(text: str) -> time | None:
     """A BAI2 time (HHMM, 2400 and 9999 meaning the end of the day), None when wrong."""
     reader: Callable[[str], time] = parse_time

@@ -12,6 +12,7 @@ unless the caller accepts them, and then they come back as warnings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -45,20 +46,30 @@ _TOTALS = {"100": "total credits", "400": "total debits"}
 _DIRECTIONS = {"100": "credit", "400": "debit"}
 
 
-def read_bai2(text: str, *, source: str, accept_bad_totals: bool) -> BankFile:
-    reader = _Reader(source)
+def read_bai2(
+    text: str,
+    *,
+    source: str,
+    accept_bad_totals: bool,
+    keep_account: Callable[[str], bool] | None = None,
+) -> BankFile:
+    """``keep_account``: which accounts' transactions to return (all when None); the
+    others are checked just the same and only counted (``BankFile.skipped``)."""
+    reader = _Reader(source, keep_account)
     for record in logical_records(text):
         reader.take(record)
     reader.finish(text.rstrip().count("\n") + 1)
     if reader.problems or (reader.bad_totals and not accept_bad_totals):
         shown_totals = [] if accept_bad_totals else reader.bad_totals
         refuse(source, "bai2", [*reader.problems, *shown_totals])
-    return BankFile("bai2", tuple(reader.transactions), tuple(reader.bad_totals))
+    skipped = tuple(reader.skipped.items())
+    return BankFile("bai2", tuple(reader.transactions), tuple(reader.bad_totals), skipped)
 
 
 @dataclass
 class _Reader:
     source: str
+    keep_account: Callable[[str], bool] | None = None
     last_line: int = 0
 
     def __post_init__(self) -> None:
@@ -74,12 +85,17 @@ class _Reader:
         self.as_of_time: time | None = None
         self.context = AccountContext("", "USD", date.min, None)
         self.summary: list[Summary] = []
-        self.first = 0  # the account's first transaction
+        self.keeping = True  # whether the current account's transactions are returned
+        self.skipped: dict[str, int] = {}
+        self.tally = _Counts()  # the current account's money details, for its 03 summary
         self.details = 0
         self.handlers = {code: getattr(self, f"_record_{code}") for code in _NAMES if code != "88"}
 
     def take(self, record: Record) -> None:
         self.last_line = record.line
+        if record.code == "16" and self.account is not None:  # most records: the short way
+            self._record_16(record, f"{self.source} line {record.line}")
+            return
         where = f"{self.source} line {record.line}"
         handler = self.handlers.get(record.code)
         if handler is None:
@@ -142,7 +158,8 @@ class _Reader:
         self.context = AccountContext(number, currency, self.as_of, self.as_of_time)
         units, self.summary = read_summary(fields[2:], where, self.problems)
         self.account.units += units
-        self.first = len(self.transactions)
+        self.keeping = self.keep_account is None or self.keep_account(number)
+        self.tally = _Counts()
         self.details = 0
 
     def _record_16(self, record: Record, where: str) -> None:
@@ -150,10 +167,16 @@ class _Reader:
         self.account.records += record.parts
         self.account.wrapped += record.wrapped
         self.details += 1
-        units, transaction = read_detail(record, self.context, where, self.problems)
-        self.account.units += units
-        if transaction is not None:
-            self.transactions.append(transaction)
+        read = read_detail(record, self.context, where, self.problems, build=self.keeping)
+        self.account.units += read.units
+        if read.direction is None:
+            return
+        self.tally.add(read.direction, read.units)
+        if read.transaction is not None:
+            self.transactions.append(read.transaction)
+        elif not self.keeping:
+            number = self.context.number
+            self.skipped[number] = self.skipped.get(number, 0) + 1
 
     def _record_49(self, record: Record, where: str) -> None:
         assert self.account is not None and self.group is not None
@@ -194,7 +217,7 @@ class _Reader:
             for item in self.summary
             if item.type_code in _TOTALS and item.items is not None
         ]
-        tally = Tally.of(self.transactions[self.first :])
+        tally = self.tally.of(currency)
         self.bad_totals.extend(disagreements(where, stated, tally, currency))
 
     def finish(self, lines: int) -> None:
@@ -205,3 +228,29 @@ class _Reader:
             if section is not None:
                 what = f"the file ends before the {_NAMES[trailer]} of line {section.line}"
                 self.problems.append(Problem(where, what))
+
+
+@dataclass
+class _Counts:
+    """An account's money details as the 03 summary counts them (each detail one entry)."""
+
+    credits: int = 0
+    credited: int = 0  # minor units
+    debits: int = 0
+    debited: int = 0
+
+    def add(self, direction: str, units: int) -> None:
+        if direction == "credit":
+            self.credits += 1
+            self.credited += units
+        else:
+            self.debits += 1
+            self.debited += units
+
+    def of(self, currency: str) -> Tally:
+        return Tally(
+            self.credits,
+            from_minor_units(self.credited, currency),
+            self.debits,
+            from_minor_units(self.debited, currency),
+        )

@@ -69,19 +69,26 @@ def read_summary(
     return total, items
 
 
+class ReadDetail(NamedTuple):
+    units: int  # the amount in minor units, for the control totals
+    direction: str | None  # "credit" or "debit" when the detail is money
+    transaction: BankTransaction | None  # when it is money and was asked for
+
+
 def read_detail(
-    record: Record, account: AccountContext, where: str, problems: list[Problem]
-) -> tuple[int, BankTransaction | None]:
-    """(the amount in minor units for the control total, the transaction if it is money)."""
+    record: Record, account: AccountContext, where: str, problems: list[Problem], *, build: bool
+) -> ReadDetail:
+    """A 16 record checked and, when ``build``, read into a transaction (an import leaves
+    out the other accounts' transactions: checking them is all the file's totals need)."""
     detail = split_detail(record.body)
     if isinstance(detail, str):
         problems.append(Problem(where, detail))
-        return 0, None
+        return _NOTHING
     units = minor_units(detail.amount, signed=False)
     if units is None:
         what = f"amount {detail.amount!r} is not a whole number of minor units (cents)"
         problems.append(Problem(where, what))
-        return 0, None
+        return _NOTHING
     if len(detail.amount) > MAX_INTEGER_DIGITS and len(str(units)) > MAX_INTEGER_DIGITS + exponent(
         account.currency
     ):
@@ -90,16 +97,16 @@ def read_detail(
             f"the {account.currency} decimals"
         )
         problems.append(Problem(where, what))
-        return 0, None
+        return _NOTHING
     kind = direction_of(detail.type_code)
     if kind is None and detail.type_code != NOT_MONEY:
         what = f"type code {detail.type_code!r} is not a credit or debit transaction code"
         problems.append(Problem(where, what))
     if kind is None or units == 0:  # zero-amount details are notes, not payments
-        return units, None
+        return ReadDetail(units, None, None)
     when = _value_date(detail, account, where, problems)
-    if when is None:
-        return units, None
+    if when is None or not build:
+        return ReadDetail(units, kind[0] if when else None, None)
     wire = read_fedwire_text(detail.text)
     transaction = BankTransaction(
         account=account.number,
@@ -119,7 +126,10 @@ def read_detail(
         original_reference=wire.original_reference,
         where=f"line {record.line}",
     )
-    return units, transaction
+    return ReadDetail(units, kind[0], transaction)
+
+
+_NOTHING = ReadDetail(0, None, None)
 
 
 _IMAD = re.compile(r"\d{8}[A-Z0-9]{8}\d{6}")  # Fedwire: cycle date, source id, sequence
