@@ -26,11 +26,11 @@ import httpx
 
 from benchmarks.books import book_rows, write_book
 from closingdesk.adapters.store.engine import make_engine, upgrade
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
 from closingdesk.services.clock import utc_now
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.people import add_user, create_token
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.people.team import add_user, create_token
 
 NOW = datetime(2002, 3, 12, 16, 0, tzinfo=UTC)
 CLIENTS = 50

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 
-from closingdesk.domain.payment_reference import payment_reference
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
+from closingdesk.domain.funding.payment_reference import payment_reference
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 from closingdesk.examples.bai2_writer import Detail, bai2_text
 
 PLACES = (

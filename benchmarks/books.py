@@ -6,7 +6,7 @@ import csv
 import random
 from pathlib import Path
 
-from closingdesk.domain.book import BOOK_COLUMNS
+from closingdesk.domain.book.purchaser_book import BOOK_COLUMNS
 
 FIRST = (
     "Harbor",

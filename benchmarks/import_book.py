@@ -16,9 +16,9 @@ from pathlib import Path
 
 from benchmarks.books import book_rows, write_book
 from closingdesk.adapters.store.engine import make_engine, upgrade
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.purchasers import NEW_COLUMNS, import_book
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import NEW_COLUMNS, import_book
 
 NOW = datetime(2002, 3, 12, 16, 0, tzinfo=UTC)
 

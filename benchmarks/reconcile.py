@@ -21,11 +21,11 @@ from pathlib import Path
 from benchmarks.bank_statements import bank_file, book_csv, purchaser_names
 from closingdesk.adapters.bank import read_bank_file
 from closingdesk.adapters.store.engine import make_engine, upgrade
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.services.bank_import import import_bank_file
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
 from closingdesk.services.bulk import collector_paused
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.funding.bank_import import import_bank_file
 
 NOW = datetime(2002, 3, 12, 23, 55, tzinfo=UTC)
 

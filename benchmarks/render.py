@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import time
 
-from closingdesk.domain.agreement_text import AgreementData, compile_form
+from closingdesk.domain.documents.agreement_text import AgreementData, compile_form
 from closingdesk.domain.money import purchase_price, warrant_shares_for
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 
 TERMS = NEOTHERAPEUTICS_2002
 

@@ -24,10 +24,10 @@ from benchmarks.bank_statements import bank_file, book_csv, purchaser_names
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.examples.demo_terms import DEMO_TERMS
-from closingdesk.services.bank_import import import_bank_file
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.purchasers import import_book
-from closingdesk.services.settlement import settle
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.funding.bank_import import import_bank_file
+from closingdesk.services.settlement.settle import settle
 
 NOW = datetime(2002, 3, 12, 23, 55, tzinfo=UTC)
 WORKERS = 2

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from closingdesk.services.bank_import import BankImport, import_bank_file
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.funding.bank_import import BankImport, import_bank_file
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 
 ACCOUNT = "561-04051-19-103"

@@ -24,10 +24,10 @@ from sqlalchemy import Engine
 
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
-from closingdesk.services.agreements import draft_agreements
+from closingdesk.services.book.purchasers import import_book
 from closingdesk.services.clock import utc_now
-from closingdesk.services.people import add_user, create_token
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.documents.agreements import draft_agreements
+from closingdesk.services.people.team import add_user, create_token
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 
 PASSWORD = "correct horse battery"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.services.offerings import create_offering
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.services.book.offerings import create_offering
 
 NOW = datetime(2002, 3, 12, 16, 0, tzinfo=UTC)
 ACTOR = "test"

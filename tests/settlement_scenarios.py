@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress, OfferingTerms
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.purchasers import import_book
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress, OfferingTerms
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW, book_file
 

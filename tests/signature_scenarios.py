@@ -17,15 +17,15 @@ from sqlalchemy import Engine, select
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.consent import CONSENT_VERSION
-from closingdesk.domain.event_chain import ChainedEvent
-from closingdesk.domain.purchaser import Purchaser
-from closingdesk.services.agreements import draft_agreements
-from closingdesk.services.countersigning import CountersignResult, countersign
-from closingdesk.services.links import create_link
-from closingdesk.services.prospectus import add_prospectus, record_prospectus_delivered
-from closingdesk.services.purchasers import import_book
-from closingdesk.services.signatures import (
+from closingdesk.domain.audit.event_chain import ChainedEvent
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.domain.signing.consent import CONSENT_VERSION
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.agreements import draft_agreements
+from closingdesk.services.documents.prospectus import add_prospectus, record_prospectus_delivered
+from closingdesk.services.signing.countersigning import CountersignResult, countersign
+from closingdesk.services.signing.links import create_link
+from closingdesk.services.signing.signatures import (
     Evidence,
     SignatureRecord,
     sign_electronically,

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from closingdesk.adapters.store.engine import make_engine
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.interfaces.cli.app import build_app
-from closingdesk.services.links import create_link
+from closingdesk.services.signing.links import create_link
 from tests.scenarios import THREE_PURCHASERS, book_file
 
 runner = CliRunner()

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from closingdesk.adapters.store.engine import make_engine
 from closingdesk.interfaces.cli import signature_commands
 from closingdesk.interfaces.cli.app import build_app
-from closingdesk.services.prospectus import record_prospectus_delivered
+from closingdesk.services.documents.prospectus import record_prospectus_delivered
 from tests.scenarios import ACTOR, NOW, book_file
 from tests.signature_scenarios import ALPHA_BIGGER, BOOK, PROSPECTUS, sign
 from tests.signing_scenarios import small_pdf

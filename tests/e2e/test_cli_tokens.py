@@ -14,7 +14,7 @@ from closingdesk.adapters.store.engine import make_engine
 from closingdesk.interfaces.cli.app import build_app
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
-from closingdesk.services.people import issue_token
+from closingdesk.services.people.team import issue_token
 
 runner = CliRunner()
 EMAIL = "ops@closing.example"

@@ -13,9 +13,9 @@ from closingdesk.adapters.signing.pades import sign_pdf
 from closingdesk.adapters.store.engine import make_engine
 from closingdesk.interfaces.cli import document_commands
 from closingdesk.interfaces.cli.app import build_app
+from closingdesk.services.book.offerings import get_offering
 from closingdesk.services.clock import utc_now
-from closingdesk.services.offerings import get_offering
-from closingdesk.services.signing_identity import ensure_signing_identity, signing_key
+from closingdesk.services.signing.signing_identity import ensure_signing_identity, signing_key
 from tests.signing_scenarios import make_pki, small_pdf
 
 runner = CliRunner()

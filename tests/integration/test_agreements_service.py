@@ -13,9 +13,9 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.agreements import FORMATS, draft_agreements
-from closingdesk.services.audit import audit_log
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.agreements import FORMATS, draft_agreements
 from closingdesk.services.status import closing_status
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from closingdesk.services.agreements import draft_agreements
-from closingdesk.services.audit import audit_log, verify_chain
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.audit.event_log import audit_log, verify_chain
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.agreements import draft_agreements
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 
 

@@ -22,18 +22,18 @@ from sqlalchemy import Engine, create_engine, text
 from typer.testing import CliRunner
 
 from closingdesk.adapters.store.engine import make_engine, upgrade
-from closingdesk.domain.event_chain import event_hash
+from closingdesk.domain.audit.event_chain import event_hash
 from closingdesk.examples import demo_book_path
 from closingdesk.examples.demo_prospectus import demo_prospectus
 from closingdesk.examples.demo_terms import DEMO_TERMS
 from closingdesk.interfaces.cli.app import build_app
-from closingdesk.services.agreements import draft_agreements
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
 from closingdesk.services.clock import utc_now
 from closingdesk.services.demo import _sign_most  # the demo's own signing step
 from closingdesk.services.demo_closing import fund_and_settle
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.prospectus import add_prospectus
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.documents.agreements import draft_agreements
+from closingdesk.services.documents.prospectus import add_prospectus
 from tests.conftest import _fresh_postgres_database
 from tests.integration.test_pades import TSA_TIME, tsa
 

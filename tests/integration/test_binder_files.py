@@ -27,8 +27,8 @@ from closingdesk.adapters.binder import (
 )
 from closingdesk.adapters.binder.zip_paths import safe_paths
 from closingdesk.adapters.signing.pades import sign_many
-from closingdesk.domain.closing_memo import ClosingMemo, MemoException, money_of
-from closingdesk.domain.event_chain import GENESIS, ChainedEvent, chain_event
+from closingdesk.domain.audit.event_chain import GENESIS, ChainedEvent, chain_event
+from closingdesk.domain.documents.closing_memo import ClosingMemo, MemoException, money_of
 from closingdesk.domain.problems import InvalidInput, Problem
 from tests.signing_scenarios import SIGNED_AT, make_pki
 

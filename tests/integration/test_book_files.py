@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from closingdesk.adapters.book_files import RawBook, read_book
-from closingdesk.domain.book import validate_book
+from closingdesk.domain.book.purchaser_book import validate_book
 from closingdesk.domain.problems import InvalidInput
 
 HEADER = ["Name", "Shares", "Address", "DTC_Participant"]

@@ -10,8 +10,8 @@ from sqlalchemy import Engine, func, select
 from closingdesk.adapters.store import tables
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.audit import audit_log
-from closingdesk.services.purchasers import import_book, list_purchasers
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.book.purchasers import import_book, list_purchasers
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 
 
@@ -46,7 +46,7 @@ def test_a_good_book_adds_every_purchaser_with_events(engine: Engine, tmp_path: 
 
 
 def alpha_terms():  # type: ignore[no-untyped-def]
-    from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
+    from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 
     return NEOTHERAPEUTICS_2002
 

@@ -12,7 +12,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pypdf import PdfReader
 
 from closingdesk.adapters.signing.completion import completion_pdf
-from closingdesk.domain.signing_evidence import Completion, SigningEvidence
+from closingdesk.domain.signing.signing_evidence import Completion, SigningEvidence
 
 SEEN = "ab" * 32
 AT = datetime(2002, 3, 12, 17, 5, tzinfo=UTC)

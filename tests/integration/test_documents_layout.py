@@ -13,8 +13,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
 from closingdesk.adapters.documents.pdf_styles import MARGIN, PAGE, SERIF, SERIF_BOLD
 from closingdesk.adapters.documents.pdf_warrant import render_warrant_pdf
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.domain.warrant import warrant_for_agreement
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.domain.warrants.warrant import warrant_for_agreement
 from tests.integration.test_documents_render import ALPHA, pdf_text, words
 
 

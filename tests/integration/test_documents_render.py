@@ -19,9 +19,9 @@ from closingdesk.adapters.documents.docx_agreement import default_template, rend
 from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
 from closingdesk.adapters.documents.pdf_warrant import render_warrant_pdf
 from closingdesk.adapters.documents.templates.build_default_templates import agreement_template
-from closingdesk.domain.agreement_text import AgreementData, compile_form, parse_agreement
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress, WireInstructions
-from closingdesk.domain.warrant import warrant_for_agreement
+from closingdesk.domain.documents.agreement_text import AgreementData, compile_form, parse_agreement
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress, WireInstructions
+from closingdesk.domain.warrants.warrant import warrant_for_agreement
 
 ALPHA = AgreementData(
     purchaser_name="Alpha Fund",
@@ -143,7 +143,7 @@ FRESH_PROCESS = """
 import hashlib
 from closingdesk.adapters.documents.docx_agreement import default_template, render_agreement_docx
 from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 from tests.integration.test_documents_render import ALPHA
 for render in (render_agreement_pdf, render_agreement_docx):
     print(hashlib.sha256(render(NEOTHERAPEUTICS_2002, ALPHA, version=1)).hexdigest())

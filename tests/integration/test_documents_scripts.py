@@ -18,9 +18,9 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.documents.docx_agreement import render_agreement_docx
 from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.services.agreements import FORMATS, draft_agreements
-from closingdesk.services.purchasers import import_book
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.agreements import FORMATS, draft_agreements
 from tests.integration.test_documents_render import ALPHA
 from tests.scenarios import ACTOR, NOW, book_file, example_offering
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from closingdesk.domain.people.sign_in_throttle import BY_EMAIL
 from closingdesk.domain.problems import Conflict, InvalidInput
-from closingdesk.domain.sign_in_throttle import BY_EMAIL
-from closingdesk.services.audit import audit_log
-from closingdesk.services.links import LinkRefused, create_link, open_link, revoke_link
-from closingdesk.services.people import (
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.people.team import (
     NotAuthenticated,
     TooManyAttempts,
     add_user,
@@ -22,7 +22,7 @@ from closingdesk.services.people import (
     installation_secrets,
     user_for_token,
 )
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.signing.links import LinkRefused, create_link, open_link, revoke_link
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 
 PASSWORD = "correct horse battery"

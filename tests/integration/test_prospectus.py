@@ -11,17 +11,17 @@ from sqlalchemy import Engine, func, select
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 from closingdesk.domain.problems import InvalidInput, NotFound
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.services.audit import verify_chain
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.prospectus import (
+from closingdesk.services.audit.event_log import verify_chain
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.prospectus import (
     AddedProspectus,
     add_prospectus,
     current_prospectus,
     record_prospectus_delivered,
 )
-from closingdesk.services.purchasers import import_book
 from tests.mail_scenarios import prospectus_pdf
 from tests.scenarios import ACTOR, NOW, THREE_PURCHASERS, book_file, example_offering
 

@@ -25,12 +25,12 @@ from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.interfaces.cli.app import build_app
 from closingdesk.interfaces.http.deps import SESSION_KEY
-from closingdesk.services.audit import audit_log, verify_chain
+from closingdesk.services.audit.event_log import audit_log, verify_chain
+from closingdesk.services.book.offerings import get_offering
 from closingdesk.services.clock import utc_now
-from closingdesk.services.installation_keys import MissingSecrets, key_file
-from closingdesk.services.offerings import get_offering
-from closingdesk.services.people import installation_secrets, list_users, start_session
-from closingdesk.services.signing_identity import ensure_signing_identity, signing_key
+from closingdesk.services.installation.installation_keys import MissingSecrets, key_file
+from closingdesk.services.people.team import installation_secrets, list_users, start_session
+from closingdesk.services.signing.signing_identity import ensure_signing_identity, signing_key
 from tests.http_scenarios import Closing, closing
 
 __all__ = ["closing"]

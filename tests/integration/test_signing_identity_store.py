@@ -11,12 +11,12 @@ from closingdesk.adapters.signing.identity import fingerprint, load_private_key,
 from closingdesk.adapters.signing.pades import sign_pdf
 from closingdesk.adapters.signing.verification import verify_pdf
 from closingdesk.adapters.store.signing_tables import signing_authority, signing_identities
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 from closingdesk.domain.problems import NotFound
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.services.audit import audit_log, verify_chain
-from closingdesk.services.document_signatures import verify_document
-from closingdesk.services.offerings import create_offering, get_offering
-from closingdesk.services.signing_identity import (
+from closingdesk.services.audit.event_log import audit_log, verify_chain
+from closingdesk.services.book.offerings import create_offering, get_offering
+from closingdesk.services.documents.document_signatures import verify_document
+from closingdesk.services.signing.signing_identity import (
     SECRET_NAME,
     ensure_signing_identity,
     signing_identity,

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect
 from closingdesk.adapters.store.engine import current_revision, head_revision, upgrade
 from closingdesk.adapters.store.tables import metadata
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.services.audit import verify_chain
+from closingdesk.services.audit.event_log import verify_chain
 
 
 def test_migrations_create_every_table(engine: Engine) -> None:

@@ -12,10 +12,10 @@ import tomlkit
 from stdnum import cusip
 
 from closingdesk.adapters.terms_toml import load_terms_file, terms_template
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress
+from closingdesk.domain.offering.terms_mapping import terms_to_mapping
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.domain.signatories import authorised_signatories
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress
-from closingdesk.domain.terms_mapping import terms_to_mapping
+from closingdesk.domain.signing.signatories import authorised_signatories
 
 # A line of the template that is a setting commented out, not a comment in prose.
 COMMENTED_SETTING = re.compile(r'^# (\[\w+\]|\[\[[\w.]+\]\]|\w+ = .*|    ".*",|\])$', re.MULTILINE)

@@ -13,15 +13,15 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.mail import SmtpMailer, SmtpSettings
 from closingdesk.domain.problems import InvalidInput, Problem
-from closingdesk.domain.signatures import Evidence
-from closingdesk.services.audit import audit_log
-from closingdesk.services.countersigning import countersign
-from closingdesk.services.funding_decisions import match_wire
-from closingdesk.services.notices import send_notice
-from closingdesk.services.settlement_mail import Mailing
-from closingdesk.services.settlement_records import dispatch_original
-from closingdesk.services.signature_pages import review_signature_page
-from closingdesk.services.signatures import sign_electronically
+from closingdesk.domain.signing.signatures import Evidence
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.documents.notices import send_notice
+from closingdesk.services.funding.funding_decisions import match_wire
+from closingdesk.services.settlement.settlement_mail import Mailing
+from closingdesk.services.settlement.settlement_records import dispatch_original
+from closingdesk.services.signing.countersigning import countersign
+from closingdesk.services.signing.signature_pages import review_signature_page
+from closingdesk.services.signing.signatures import sign_electronically
 from tests.mail_scenarios import smtp_server
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import closing

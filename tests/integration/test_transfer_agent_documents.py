@@ -13,10 +13,14 @@ from pypdf import PdfReader
 from closingdesk.adapters.documents.pdf_dwac_letter import render_dwac_letter_pdf
 from closingdesk.adapters.documents.pdf_notice_letter import render_notice_pdf
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
-from closingdesk.domain.dwac_instruction import CSV_COLUMNS, DwacInstructionRow, instruction_row
-from closingdesk.domain.notice_letter import closing_confirmation, notice_to_company
-from closingdesk.domain.purchaser import Purchaser, empty_checklist
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress
+from closingdesk.domain.book.purchaser import Purchaser, empty_checklist
+from closingdesk.domain.documents.notice_letter import closing_confirmation, notice_to_company
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress
+from closingdesk.domain.settlement.dwac_instruction import (
+    CSV_COLUMNS,
+    DwacInstructionRow,
+    instruction_row,
+)
 
 AGENT = NoticeAddress(
     name="Example Stock Transfer Company",

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from closingdesk.domain.agreement_document import AGREEMENT, ExhibitB, agreement_context, as_text
-from closingdesk.domain.agreement_text import AgreementData, compile_form
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as TERMS
-from closingdesk.domain.typeset import runs
+from closingdesk.domain.documents.agreement_document import (
+    AGREEMENT,
+    ExhibitB,
+    agreement_context,
+    as_text,
+)
+from closingdesk.domain.documents.agreement_text import AgreementData, compile_form
+from closingdesk.domain.documents.typeset import runs
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as TERMS
 
 ALPHA = AgreementData(
     "Alpha Fund",

@@ -7,10 +7,14 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from closingdesk.domain.agreement_layout import WIDTH
-from closingdesk.domain.agreement_text import AgreementData, parse_agreement, render_agreement
+from closingdesk.domain.documents.agreement_layout import WIDTH
+from closingdesk.domain.documents.agreement_text import (
+    AgreementData,
+    parse_agreement,
+    render_agreement,
+)
 from closingdesk.domain.money import purchase_price
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, OfferingTerms
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, OfferingTerms
 from tests.unit.test_agreement_text import ACME_2024
 
 FORM_LIKE = [

@@ -10,16 +10,16 @@ from typing import Any
 
 import pytest
 
-from closingdesk.domain.agreement_layout import WIDTH, Paragraph
-from closingdesk.domain.agreement_text import (
+from closingdesk.domain.documents.agreement_layout import WIDTH, Paragraph
+from closingdesk.domain.documents.agreement_text import (
     AgreementData,
     compile_form,
     parse_agreement,
     render_agreement,
     render_blank,
 )
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress
 from closingdesk.domain.problems import Problem
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress
 
 FORM = Path(__file__).parents[1] / "fixtures" / "neotherapeutics-2002-form.txt"
 

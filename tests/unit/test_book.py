@@ -14,8 +14,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from closingdesk.adapters.book_files import cell_text
-from closingdesk.domain import book
-from closingdesk.domain.book import BOOK_COLUMNS, BookEntry, name_key, validate_book
+from closingdesk.domain.book import purchaser_book as book
+from closingdesk.domain.book.purchaser_book import BOOK_COLUMNS, BookEntry, name_key, validate_book
 
 
 def check(text: str, existing: Collection[str] = ()) -> tuple[list[BookEntry], list[str]]:

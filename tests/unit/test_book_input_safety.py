@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from closingdesk.domain.book import BookEntry, validate_book
+from closingdesk.domain.book.purchaser_book import BookEntry, validate_book
 
 
 def check(text: str) -> tuple[list[BookEntry], list[str]]:

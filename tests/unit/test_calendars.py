@@ -18,7 +18,7 @@ from closingdesk.domain.calendars import (
     next_trading_day,
     original_warrant_deadline,
 )
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as TERMS
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as TERMS
 
 
 @pytest.mark.parametrize(

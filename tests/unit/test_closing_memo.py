@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from closingdesk.domain.closing_memo import (
+from closingdesk.domain.documents.closing_memo import (
     ClosingMemo,
     MemoException,
     Tally,

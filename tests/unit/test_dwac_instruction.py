@@ -9,16 +9,16 @@ from decimal import Decimal
 
 import pytest
 
-from closingdesk.domain.dwac_instruction import (
+from closingdesk.domain.book.purchaser import Purchaser, empty_checklist
+from closingdesk.domain.documents.notice_letter import authorised_officer
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress
+from closingdesk.domain.settlement.dwac_instruction import (
     CSV_COLUMNS,
     LEGEND,
     DwacInstructionRow,
     dwac_letter,
     instruction_row,
 )
-from closingdesk.domain.notice_letter import authorised_officer
-from closingdesk.domain.purchaser import Purchaser, empty_checklist
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress
 
 AGENT = NoticeAddress(
     name="Example Stock Transfer Company",

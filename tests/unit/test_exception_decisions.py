@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from closingdesk.domain.exception_decisions import (
+from closingdesk.domain.funding.exception_decisions import (
     ExceptionDecision,
     decision_problem,
     open_exceptions,
     settlement_holds,
 )
-from closingdesk.domain.funding_exceptions import FundingException
+from closingdesk.domain.funding.funding_exceptions import FundingException
 
 
 def exception(kind: str, purchaser: int | None, txn: int) -> FundingException:

@@ -10,11 +10,20 @@ from decimal import Decimal
 from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
 from closingdesk.adapters.documents.pdf_executed import render_executed_pdf
-from closingdesk.domain.agreement_document import AGREEMENT, agreement_context, agreement_footer
-from closingdesk.domain.agreement_form import AgreementData
-from closingdesk.domain.executed_agreement import EXECUTED, Signed, as_text, executed_context
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as TERMS
-from closingdesk.domain.typeset import Signature
+from closingdesk.domain.documents.agreement_document import (
+    AGREEMENT,
+    agreement_context,
+    agreement_footer,
+)
+from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.documents.typeset import Signature
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as TERMS
+from closingdesk.domain.signing.executed_agreement import (
+    EXECUTED,
+    Signed,
+    as_text,
+    executed_context,
+)
 
 ALPHA = AgreementData(
     "Alpha Fund", 1_000_000, Decimal("2.00"), Decimal("2000000.00"), 250_000, Decimal("2.75"),

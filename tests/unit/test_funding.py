@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from closingdesk.domain.funding import (
+from closingdesk.domain.funding.matching import ExpectedPayment
+from closingdesk.domain.funding.payments import (
     KINDS,
     FundingException,
     Reconciliation,
@@ -18,7 +19,6 @@ from closingdesk.domain.funding import (
     is_late,
     reconcile,
 )
-from closingdesk.domain.matching import ExpectedPayment
 
 LA = ZoneInfo("America/Los_Angeles")
 DAY = date(2002, 3, 12)

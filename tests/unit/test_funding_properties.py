@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from closingdesk.domain.funding import Reconciliation, Wire, reconcile
-from closingdesk.domain.matching import ExpectedPayment
+from closingdesk.domain.funding.matching import ExpectedPayment
+from closingdesk.domain.funding.payments import Reconciliation, Wire, reconcile
 
 COB = datetime(2002, 3, 12, 17, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
 MONEY = st.decimals(

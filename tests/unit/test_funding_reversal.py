@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from closingdesk.domain.bank import BankTransaction
-from closingdesk.domain.funding import reversed_credit
+from closingdesk.domain.funding.bank import BankTransaction
+from closingdesk.domain.funding.payments import reversed_credit
 
 DAY = date(2002, 3, 12)
 WIRE = BankTransaction(

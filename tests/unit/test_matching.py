@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from closingdesk.domain.matching import Credit, ExpectedPayment, Matcher, Suggestion
-from closingdesk.domain.matching_names import name_score, normalised_name
-from closingdesk.domain.payment_reference import payment_reference
+from closingdesk.domain.funding.matching import Credit, ExpectedPayment, Matcher, Suggestion
+from closingdesk.domain.funding.matching_names import name_score, normalised_name
+from closingdesk.domain.funding.payment_reference import payment_reference
 
 SLUG = "neotherapeutics-2002"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from closingdesk.domain.notice_letter import (
+from closingdesk.domain.book.purchaser import Purchaser, empty_checklist
+from closingdesk.domain.documents.notice_letter import (
     closing_confirmation,
     notice_text,
     notice_to_company,
     notice_to_purchaser,
 )
-from closingdesk.domain.purchaser import Purchaser, empty_checklist
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as TERMS
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as TERMS
 
 CLOSING = date(2002, 3, 12)
 ALPHA = Purchaser(

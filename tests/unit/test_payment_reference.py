@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from closingdesk.domain import payment_reference as ref
-from closingdesk.domain.payment_reference import (
+from closingdesk.domain.funding import payment_reference as ref
+from closingdesk.domain.funding.payment_reference import (
     InvalidReference,
     payment_reference,
     prefix,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from closingdesk.domain.audit.event_chain import GENESIS, ChainedEvent, chain_event
+from closingdesk.domain.audit.replay import PurchaserRow, SettledRow, WireRow, differences, replay
 from closingdesk.domain.checklist import CHECKLIST
-from closingdesk.domain.event_chain import GENESIS, ChainedEvent, chain_event
-from closingdesk.domain.replay import PurchaserRow, SettledRow, WireRow, differences, replay
 
 
 def log(*entries: tuple[str, str, dict[str, Any]]) -> list[ChainedEvent]:

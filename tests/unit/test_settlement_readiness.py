@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.checklist import CHECKLIST
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress
 from closingdesk.domain.problems import Problem
-from closingdesk.domain.purchaser import Purchaser
-from closingdesk.domain.settlement import is_ready, settlement_problems
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress
+from closingdesk.domain.settlement.readiness import is_ready, settlement_problems
 
 AGENT = NoticeAddress(
     name="Example Stock Transfer Company",

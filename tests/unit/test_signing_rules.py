@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from closingdesk.domain.consent import CONSENT_VERSION
-from closingdesk.domain.scanned_pages import page_file_problems
-from closingdesk.domain.signatures import same_signature
-from closingdesk.domain.signing_rules import (
+from closingdesk.domain.signing.consent import CONSENT_VERSION
+from closingdesk.domain.signing.scanned_pages import page_file_problems
+from closingdesk.domain.signing.signatures import same_signature
+from closingdesk.domain.signing.signing_rules import (
     AgreementVersion,
     company_reasons,
     consent_problems,

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from stdnum import cusip
 from stdnum.us import rtn
 
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress, OfferingTerms
-from closingdesk.domain.terms_mapping import terms_from_mapping, terms_to_mapping
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress, OfferingTerms
+from closingdesk.domain.offering.terms_mapping import terms_from_mapping, terms_to_mapping
 
 SOURCE = "terms.toml"
 

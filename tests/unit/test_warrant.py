@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from closingdesk.domain.warrant import (
+from closingdesk.domain.warrants.warrant import (
     WarrantData,
     termination_date,
     warrant_expiry,

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from closingdesk.domain.agreement_document import AGREEMENT, agreement_context
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.domain.terms_mapping import terms_from_mapping, terms_to_mapping
-from closingdesk.domain.typeset import Heading, as_text
-from closingdesk.domain.warrant import warrant_text
-from closingdesk.domain.warrant_form import WARRANT_FORM
+from closingdesk.domain.documents.agreement_document import AGREEMENT, agreement_context
+from closingdesk.domain.documents.typeset import Heading, as_text
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.domain.offering.terms_mapping import terms_from_mapping, terms_to_mapping
+from closingdesk.domain.warrants.warrant import warrant_text
+from closingdesk.domain.warrants.warrant_form import WARRANT_FORM
 from tests.unit.test_agreement_document import ALPHA as AGREEMENT_DATA
 from tests.unit.test_warrant import ALPHA
 

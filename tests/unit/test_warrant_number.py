@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from closingdesk.domain import warrant_number as wn
+from closingdesk.domain.warrants import warrant_number as wn
 
 
 @pytest.mark.parametrize("written", ["W-0001", "w1", "W 1", " w-0001 ", "W00001", "W-1"])

@@ -1,7 +1,7 @@
 """Purchaser book files: a CSV or XLSX file read into its header and rows of cell text.
 
 Reading only turns the file into text; what the text means is for
-:func:`closingdesk.domain.book.validate_book`. Row numbers are the ones a spreadsheet
+:func:`closingdesk.domain.book.purchaser_book.validate_book`. Row numbers are the ones a spreadsheet
 shows: the header is row 1. A file that cannot be read at all is refused with
 ``InvalidInput`` naming the file.
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import tomlkit
 
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, OfferingTerms
+from closingdesk.domain.offering.terms_mapping import terms_from_mapping, terms_to_mapping
 from closingdesk.domain.problems import InvalidInput, Problem
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, OfferingTerms
-from closingdesk.domain.terms_mapping import terms_from_mapping, terms_to_mapping
 
 _SYNTAX_WHERE = re.compile(r"\s*\((at line (\d+), column (\d+)|at end of document)\)$")
 

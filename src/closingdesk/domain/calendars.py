@@ -16,7 +16,7 @@ datetime.date(2026, 7, 6)
 A *deadline* is a named, aware moment; it is missed when the thing was done after it, or
 is still not done once it has passed.
 
->>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+>>> from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as terms
 >>> due = original_warrant_deadline(date(2002, 3, 12), terms)
 >>> due.due.isoformat()
 '2002-03-13T17:00:00-08:00'
@@ -47,8 +47,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from closingdesk.domain.deadlines import close_of_business
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.offering.deadlines import close_of_business
+from closingdesk.domain.offering.terms import OfferingTerms
 
 FEDERAL_RESERVE, NYSE = "XFED", "XNYS"
 SATURDAY = 5
@@ -171,7 +171,7 @@ def dwac_cutoff(terms: OfferingTerms, now: datetime) -> datetime:
     on the agreement date or, when instructed later, the close of business that day (the
     next business day's, once that has passed or the day is not a business day).
 
-    >>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+    >>> from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as terms
     >>> from datetime import UTC
     >>> dwac_cutoff(terms, datetime(2002, 3, 12, 16, 0, tzinfo=UTC)).isoformat()
     '2002-03-12T17:00:00-08:00'

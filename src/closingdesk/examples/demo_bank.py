@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from closingdesk.domain.payment_reference import payment_reference
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.funding.payment_reference import payment_reference
+from closingdesk.domain.offering.terms import OfferingTerms
 from closingdesk.examples.bai2_writer import Detail, bai2_text
 
 

@@ -7,7 +7,7 @@ import io
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.offering.terms import OfferingTerms
 
 
 def demo_prospectus(terms: OfferingTerms) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, NoticeAddress, OfferingTerms
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress, OfferingTerms
 
 DEMO_TRANSFER_AGENT = NoticeAddress(
     name="Example Stock Transfer & Trust Company",

@@ -18,13 +18,13 @@ from closingdesk.adapters.store.purchaser_queries import (
     shares_of,
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.domain.book.totals import price_of_total_shares, rounds_per_purchaser, total_price
 from closingdesk.domain.checklist import STATES
-from closingdesk.domain.deadlines import close_of_business, seconds_left
-from closingdesk.domain.offering import Offering
+from closingdesk.domain.offering.deadlines import close_of_business, seconds_left
+from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.domain.problems import InvalidInput, NotFound
-from closingdesk.domain.purchaser import Purchaser
-from closingdesk.domain.totals import price_of_total_shares, rounds_per_purchaser, total_price
-from closingdesk.services.offerings import resolve_offering
+from closingdesk.services.book.offerings import resolve_offering
 
 MAX_PER_PAGE = 500
 

@@ -19,21 +19,21 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.files import write_file
 from closingdesk.adapters.store.engine import make_engine, upgrade
-from closingdesk.domain.consent import CONSENT_VERSION
-from closingdesk.domain.signatures import entity_signer_problems
+from closingdesk.domain.signing.consent import CONSENT_VERSION
+from closingdesk.domain.signing.signatures import entity_signer_problems
 from closingdesk.examples import demo_book_path
 from closingdesk.examples.demo_prospectus import demo_prospectus
 from closingdesk.examples.demo_terms import DEMO_TERMS
-from closingdesk.services.agreements import DraftedAgreement, blank_form, draft_agreements
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import BookImport, import_book
 from closingdesk.services.deal_room import purchaser_detail
 from closingdesk.services.demo_closing import DemoSettlement, fund_and_settle
-from closingdesk.services.documents_view import stored_document
-from closingdesk.services.links import create_link
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.people import add_user, installation_secrets
-from closingdesk.services.prospectus import add_prospectus, record_prospectus_delivered
-from closingdesk.services.purchasers import BookImport, import_book
-from closingdesk.services.signatures import (
+from closingdesk.services.documents.agreements import DraftedAgreement, blank_form, draft_agreements
+from closingdesk.services.documents.documents_view import stored_document
+from closingdesk.services.documents.prospectus import add_prospectus, record_prospectus_delivered
+from closingdesk.services.people.team import add_user, installation_secrets
+from closingdesk.services.signing.links import create_link
+from closingdesk.services.signing.signatures import (
     Evidence,
     countersign,
     sign_electronically,

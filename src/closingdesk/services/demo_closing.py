@@ -16,14 +16,14 @@ from closingdesk.adapters.files import write_file
 from closingdesk.adapters.mail import SmtpMailer
 from closingdesk.adapters.mail_sink import mail_sink
 from closingdesk.examples.demo_bank import Payer, demo_bank_statement
-from closingdesk.services.bank_import import BankImport, import_bank_file
-from closingdesk.services.binder import BuiltBinder, build_binder
-from closingdesk.services.deliveries import DeliveryOutcome
-from closingdesk.services.reconciliation import FundingReport, funding_report
-from closingdesk.services.settlement import SettlementRun, settle
-from closingdesk.services.settlement_files import export_run
-from closingdesk.services.settlement_mail import Mailing, send_settlement_mail
-from closingdesk.services.settlement_records import dispatch_original
+from closingdesk.services.binder.build import BuiltBinder, build_binder
+from closingdesk.services.funding.bank_import import BankImport, import_bank_file
+from closingdesk.services.funding.reconciliation import FundingReport, funding_report
+from closingdesk.services.settlement.deliveries import DeliveryOutcome
+from closingdesk.services.settlement.settle import SettlementRun, settle
+from closingdesk.services.settlement.settlement_files import export_run
+from closingdesk.services.settlement.settlement_mail import Mailing, send_settlement_mail
+from closingdesk.services.settlement.settlement_records import dispatch_original
 from closingdesk.services.status import closing_status
 
 SENDER = "NeoTherapeutics Closing Desk <closing@neotherapeutics.example>"

@@ -9,10 +9,10 @@ from decimal import Decimal
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.checklist import CHECKLIST, STATES
-from closingdesk.domain.offering import Offering
-from closingdesk.domain.purchaser import Purchaser
-from closingdesk.services.offerings import resolve_offering
+from closingdesk.domain.offering.offering_record import Offering
+from closingdesk.services.book.offerings import resolve_offering
 
 
 @dataclass(frozen=True)

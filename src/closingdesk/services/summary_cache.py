@@ -23,7 +23,7 @@ from threading import Lock
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.deadlines import seconds_left
+from closingdesk.domain.offering.deadlines import seconds_left
 from closingdesk.services.deal_room import OfferingSummary, offering_summary
 
 Head = tuple[int, str]

@@ -14,7 +14,7 @@ import uvicorn
 
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
-from closingdesk.services.people import add_user
+from closingdesk.services.people.team import add_user
 from tests.e2e.browser.test_deal_room import sign_in
 from tests.funding_scenarios import ACCOUNT, HEADER
 from tests.http_scenarios import PASSWORD, Closing, LiveServer, _free_port, artifact

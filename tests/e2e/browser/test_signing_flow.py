@@ -22,8 +22,8 @@ from pypdf import PdfReader
 
 from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.services.prospectus import add_prospectus
-from closingdesk.services.signatures import signing_view
+from closingdesk.services.documents.prospectus import add_prospectus
+from closingdesk.services.signing.signatures import signing_view
 from tests.http_scenarios import PASSWORD, LiveServer, artifact
 from tests.scenarios import ACTOR, NOW
 from tests.signing_steps import PROSPECTUS, SIGNERS, change_book, draft_pdfs, link_for

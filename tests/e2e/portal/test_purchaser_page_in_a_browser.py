@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from closingdesk.services.book.purchasers import list_purchasers
 from closingdesk.services.deal_room import purchaser_detail
-from closingdesk.services.links import create_link
-from closingdesk.services.purchasers import list_purchasers
+from closingdesk.services.signing.links import create_link
 from tests.http_scenarios import LiveServer, artifact
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from closingdesk.services.links import create_link
+from closingdesk.services.signing.links import create_link
 from tests.http_scenarios import Closing, build_closing, closing
 from tests.scenarios import ACTOR, NOW
 

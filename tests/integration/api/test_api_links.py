@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from closingdesk.services.clock import utc_now
-from closingdesk.services.links import open_link
+from closingdesk.services.signing.links import open_link
 from tests.http_scenarios import Closing
 
 

@@ -1,4 +1,4 @@
-"""Who may call which route: the role table of domain.roles, enforced on every API route."""
+"""Who may call which route: the role table of domain.people.roles, enforced on every API route."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from closingdesk.domain.roles import Permission, allows
+from closingdesk.domain.people.roles import Permission, allows
 from tests.http_scenarios import ROLES, Closing
 from tests.scenarios import THREE_PURCHASERS
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from closingdesk.adapters.bank import read_bank_file
-from closingdesk.domain.bank import BankFile
+from closingdesk.domain.funding.bank import BankFile
 from closingdesk.domain.problems import InvalidInput
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "bank"

@@ -12,7 +12,7 @@ from bai2 import bai2
 from bai2.constants import TypeCodeTransaction
 
 from closingdesk.adapters.bank.amounts import from_minor_units
-from closingdesk.domain.bank import BankFile
+from closingdesk.domain.funding.bank import BankFile
 
 Figures = dict[tuple[str, str], tuple[int, Decimal, int, Decimal]]
 

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, func, select
 
 from closingdesk.adapters.store.engine import upgrade
 from closingdesk.adapters.store.funding_tables import bank_transactions
-from closingdesk.services.bank_import import import_bank_file
+from closingdesk.services.funding.bank_import import import_bank_file
 from tests.funding_scenarios import ACCOUNT
 from tests.scenarios import ACTOR, NOW, example_offering
 

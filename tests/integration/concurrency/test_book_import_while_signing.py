@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.book.purchasers import import_book
 from tests.integration.concurrency.races import race
 from tests.scenarios import ACTOR, NOW, book_file
 from tests.signature_scenarios import BOOK, link_id, purchaser, ready_closing, sign

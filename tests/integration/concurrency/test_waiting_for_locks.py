@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 
 from closingdesk.adapters.store.engine import make_engine
 from closingdesk.domain.problems import Conflict
-from closingdesk.services.funding_decisions import match_wire
+from closingdesk.services.funding.funding_decisions import match_wire
 from tests.funding_scenarios import ACCOUNT, import_rows, three_purchasers
 from tests.scenarios import ACTOR, NOW
 

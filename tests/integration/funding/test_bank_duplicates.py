@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 
 from closingdesk.adapters.store.funding_tables import bank_transactions
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.bank_import import import_bank_file
+from closingdesk.services.funding.bank_import import import_bank_file
 from tests.funding_scenarios import ACCOUNT, import_rows, three_purchasers
 from tests.scenarios import ACTOR, NOW
 

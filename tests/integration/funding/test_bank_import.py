@@ -11,9 +11,9 @@ from sqlalchemy import Engine, func, select
 from closingdesk.adapters.store.funding_tables import bank_files, bank_transactions
 from closingdesk.adapters.store.tables import events
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.audit import audit_log
-from closingdesk.services.bank_import import import_bank_file
-from closingdesk.services.reconciliation import funding_report
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.funding.bank_import import import_bank_file
+from closingdesk.services.funding.reconciliation import funding_report
 from closingdesk.services.status import closing_status
 from tests.funding_scenarios import ACCOUNT, import_rows, three_purchasers
 from tests.scenarios import NOW
@@ -128,8 +128,8 @@ def test_a_wire_naming_no_one_waits_as_unknown(engine: Engine, tmp_path: Path) -
 def test_a_file_whose_figures_disagree_is_refused_or_imported_with_a_warning_on_the_file(
     engine: Engine, tmp_path: Path
 ) -> None:
-    from closingdesk.services.bank_import import import_bank_file
-    from closingdesk.services.reconciliation import report_document
+    from closingdesk.services.funding.bank_import import import_bank_file
+    from closingdesk.services.funding.reconciliation import report_document
     from tests.scenarios import ACTOR, NOW
 
     three_purchasers(engine, tmp_path)

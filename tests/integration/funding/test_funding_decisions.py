@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
-from closingdesk.services.audit import audit_log
-from closingdesk.services.funding_decisions import mark_refunded, match_wire, unmatch_wire
-from closingdesk.services.reconciliation import funding_report
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.funding.funding_decisions import mark_refunded, match_wire, unmatch_wire
+from closingdesk.services.funding.reconciliation import funding_report
 from tests.funding_scenarios import ACCOUNT, import_rows, three_purchasers
 from tests.scenarios import ACTOR, NOW
 

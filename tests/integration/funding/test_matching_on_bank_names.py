@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from closingdesk.services.bank_import import import_bank_file
-from closingdesk.services.purchasers import import_book
-from closingdesk.services.reconciliation import funding_report, report_document
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.funding.bank_import import import_bank_file
+from closingdesk.services.funding.reconciliation import funding_report, report_document
 from tests.funding_scenarios import ACCOUNT
 from tests.scenarios import ACTOR, NOW, book_file, example_offering
 

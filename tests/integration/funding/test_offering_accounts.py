@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from closingdesk.adapters.terms_toml import terms_template
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002, ReceivingAccount
-from closingdesk.services.bank_import import import_bank_file
-from closingdesk.services.offerings import create_offering, get_offering
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, ReceivingAccount
+from closingdesk.services.book.offerings import create_offering, get_offering
+from closingdesk.services.funding.bank_import import import_bank_file
 from tests.scenarios import ACTOR, NOW
 
 EUR_STATEMENT = """:20:S1

@@ -13,11 +13,11 @@ from sqlalchemy import Engine, select
 from closingdesk.adapters.mail import SmtpMailer, SmtpSettings
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.event_chain import ChainedEvent
-from closingdesk.domain.purchaser import Purchaser
-from closingdesk.services.invitations import InvitationRun, send_invitations
-from closingdesk.services.prospectus import add_prospectus
-from closingdesk.services.purchaser_details import update_purchaser_details
+from closingdesk.domain.audit.event_chain import ChainedEvent
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.services.book.purchaser_details import update_purchaser_details
+from closingdesk.services.documents.prospectus import add_prospectus
+from closingdesk.services.signing.invitations import InvitationRun, send_invitations
 from tests.http_scenarios import Closing, closing
 from tests.mail_scenarios import SmtpServer, prospectus_pdf, smtp_server
 

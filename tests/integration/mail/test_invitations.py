@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from closingdesk.adapters.mail import SmtpSettings
-from closingdesk.services.invitation_records import invitations_of
+from closingdesk.services.signing.invitation_records import invitations_of
 from tests.integration.mail.conftest import Desk
 from tests.mail_scenarios import attachments, free_port, link_in
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.purchaser import Purchaser
-from closingdesk.services.links import IssuedLink, create_link
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.services.signing.links import IssuedLink, create_link
 from tests.http_scenarios import Closing, closing, csrf_from
 
 __all__ = ["Portal", "closing", "flip", "portal"]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem
-from closingdesk.services.purchaser_details import update_purchaser_details
+from closingdesk.services.book.purchaser_details import update_purchaser_details
 from tests.integration.portal.conftest import Portal
 
 NOW = datetime(2002, 3, 12, 18, 0, tzinfo=UTC)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.services.links import _serializer
+from closingdesk.services.signing.links import _serializer
 from tests.integration.portal.conftest import Portal, flip
 
 # Routes anyone may open: signing in, the API's description, static files.

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.event_chain import ChainedEvent
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
-from closingdesk.services.links import create_link
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.prospectus import add_prospectus
-from closingdesk.services.purchasers import import_book
+from closingdesk.domain.audit.event_chain import ChainedEvent
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.prospectus import add_prospectus
+from closingdesk.services.signing.links import create_link
 from tests.integration.portal.conftest import Portal
 from tests.mail_scenarios import prospectus_pdf
 from tests.scenarios import book_file

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from closingdesk.services.audit import audit_log, verify_chain
+from closingdesk.services.audit.event_log import audit_log, verify_chain
 from tests.integration.portal.conftest import Portal
 
 FORM = {

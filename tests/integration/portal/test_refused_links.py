@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from closingdesk.services.links import _serializer, revoke_link
+from closingdesk.services.signing.links import _serializer, revoke_link
 from tests.integration.portal.conftest import Portal, flip
 
 

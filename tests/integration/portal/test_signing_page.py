@@ -9,9 +9,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from closingdesk.domain.consent import CONSENT_VERSION
-from closingdesk.services.audit import audit_log
-from closingdesk.services.signatures import (
+from closingdesk.domain.signing.consent import CONSENT_VERSION
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.signing.signatures import (
     Evidence,
     countersign,
     executed_documents,

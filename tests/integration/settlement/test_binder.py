@@ -13,11 +13,11 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
-from closingdesk.services.audit import audit_log
-from closingdesk.services.binder import build_binder, verify_binder
-from closingdesk.services.funding_decisions import mark_refunded
-from closingdesk.services.settlement import settle
-from closingdesk.services.settlement_records import dispatch_original
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.binder.build import build_binder, verify_binder
+from closingdesk.services.funding.funding_decisions import mark_refunded
+from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settlement_records import dispatch_original
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import paid, ready
 

@@ -16,10 +16,10 @@ from sqlalchemy import Engine
 from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.examples.demo_prospectus import demo_prospectus
-from closingdesk.services.binder import BuiltBinder, build_binder
-from closingdesk.services.prospectus import add_prospectus, record_prospectus_delivered
-from closingdesk.services.settlement import settle
-from closingdesk.services.settlement_records import dispatch_original
+from closingdesk.services.binder.build import BuiltBinder, build_binder
+from closingdesk.services.documents.prospectus import add_prospectus, record_prospectus_delivered
+from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settlement_records import dispatch_original
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import TERMS, closing, paid, signed

@@ -12,15 +12,19 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.adapters.mail import SmtpMailer, SmtpSettings
+from closingdesk.domain.book.purchaser import Purchaser, empty_checklist
 from closingdesk.domain.problems import Conflict, InvalidInput
-from closingdesk.domain.purchaser import Purchaser, empty_checklist
-from closingdesk.domain.settlement import settlement_problems
-from closingdesk.services.audit import audit_log
-from closingdesk.services.original_deliveries import read_carrier_file, record_deliveries, single
-from closingdesk.services.settlement import settle
-from closingdesk.services.settlement_mail import Mailing, send_warrant_copies
-from closingdesk.services.settlement_records import dispatch_original
-from closingdesk.services.settlement_view import settlement_overview
+from closingdesk.domain.settlement.readiness import settlement_problems
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.settlement.original_deliveries import (
+    read_carrier_file,
+    record_deliveries,
+    single,
+)
+from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settlement_mail import Mailing, send_warrant_copies
+from closingdesk.services.settlement.settlement_records import dispatch_original
+from closingdesk.services.settlement.settlement_view import settlement_overview
 from closingdesk.services.status import closing_status
 from tests.mail_scenarios import SmtpServer, smtp_server
 from tests.scenarios import ACTOR, NOW

@@ -15,9 +15,9 @@ from sqlalchemy import Engine
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.approvals import add_approval
-from closingdesk.services.documents_view import stored_document
-from closingdesk.services.settlement import settle
+from closingdesk.services.documents.approvals import add_approval
+from closingdesk.services.documents.documents_view import stored_document
+from closingdesk.services.settlement.settle import settle
 from tests.mail_scenarios import prospectus_pdf
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import TERMS, closing, paid, signed

@@ -16,13 +16,13 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.adapters.mail import SmtpMailer, SmtpSettings
-from closingdesk.domain.dwac_instruction import CSV_COLUMNS
-from closingdesk.services.binder import build_binder
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.purchasers import import_book
-from closingdesk.services.settlement import settle
-from closingdesk.services.settlement_files import export_run
-from closingdesk.services.settlement_mail import Mailing, send_instructions
+from closingdesk.domain.settlement.dwac_instruction import CSV_COLUMNS
+from closingdesk.services.binder.build import build_binder
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settlement_files import export_run
+from closingdesk.services.settlement.settlement_mail import Mailing, send_instructions
 from tests.mail_scenarios import SmtpServer, smtp_server
 from tests.scenarios import ACTOR, NOW, book_file
 from tests.settlement_scenarios import TERMS, paid, signed

@@ -15,11 +15,11 @@ from closingdesk.adapters.store.funding_repository import FundingRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import Conflict, InvalidInput
 from closingdesk.interfaces.cli.app import build_app
-from closingdesk.services.audit import audit_log
-from closingdesk.services.exception_decisions import accept_late_wire, acknowledge_return
-from closingdesk.services.funding_decisions import mark_refunded
-from closingdesk.services.reconciliation import funding_report, report_document
-from closingdesk.services.settlement import settle
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.funding.exception_decisions import accept_late_wire, acknowledge_return
+from closingdesk.services.funding.funding_decisions import mark_refunded
+from closingdesk.services.funding.reconciliation import funding_report, report_document
+from closingdesk.services.settlement.settle import settle
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import closing, paid, signed

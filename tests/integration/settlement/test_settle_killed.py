@@ -26,9 +26,9 @@ from closingdesk.adapters.store.settlement_tables import (
     warrants,
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.services.audit import verify_chain
-from closingdesk.services.offerings import create_offering
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.audit.event_log import verify_chain
+from closingdesk.services.book.offerings import create_offering
+from closingdesk.services.book.purchasers import import_book
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW, book_file
 from tests.settlement_scenarios import TERMS, signed

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from closingdesk.domain.problems import Conflict
 from closingdesk.interfaces.cli.app import build_app
-from closingdesk.services.funding_decisions import mark_refunded, unmatch_wire
-from closingdesk.services.reconciliation import funding_report
-from closingdesk.services.settlement import settle
+from closingdesk.services.funding.funding_decisions import mark_refunded, unmatch_wire
+from closingdesk.services.funding.reconciliation import funding_report
+from closingdesk.services.settlement.settle import settle
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready

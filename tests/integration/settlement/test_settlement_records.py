@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
-from closingdesk.services.settlement import settle
-from closingdesk.services.settlement_records import (
+from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
     dispatch_original,
     read_confirmations,
 )
-from closingdesk.services.settlement_view import settlement_overview
+from closingdesk.services.settlement.settlement_view import settlement_overview
 from closingdesk.services.status import closing_status
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready

@@ -13,11 +13,11 @@ from sqlalchemy import Engine
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.audit import audit_log
-from closingdesk.services.document_signatures import verify_document
-from closingdesk.services.documents_view import stored_document
-from closingdesk.services.settlement import settle
-from closingdesk.services.settlement_records import dispatch_original
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.documents.document_signatures import verify_document
+from closingdesk.services.documents.documents_view import stored_document
+from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settlement_records import dispatch_original
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready
 

@@ -18,10 +18,10 @@ from closingdesk.adapters.signing.verification import verify_pdf
 from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput, NotFound
-from closingdesk.services.countersigning import CountersignResult
-from closingdesk.services.documents_view import stored_document
-from closingdesk.services.executed_counterparts import execute_counterparts
-from closingdesk.services.signatures import executed_documents, signing_view
+from closingdesk.services.documents.documents_view import stored_document
+from closingdesk.services.signing.countersigning import CountersignResult
+from closingdesk.services.signing.executed_counterparts import execute_counterparts
+from closingdesk.services.signing.signatures import executed_documents, signing_view
 from tests.signature_scenarios import (
     COUNTERSIGNER,
     Ids,
@@ -165,7 +165,7 @@ def test_an_unknown_purchaser_or_signatory_or_a_wrong_title_is_refused_and_chang
 
 
 def test_a_signature_page_is_executed_with_a_conformed_signature(engine: Engine, ids: Ids) -> None:
-    from closingdesk.services.signatures import add_signature_page, review_signature_page
+    from closingdesk.services.signing.signatures import add_signature_page, review_signature_page
 
     view = signing_view(engine, purchaser_id=ids.beta)
     assert view.agreement_document_id is not None

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import NotFound
-from closingdesk.services.document_catalog import list_documents
+from closingdesk.services.documents.document_catalog import list_documents
 from tests.signature_scenarios import ready_closing
 
 

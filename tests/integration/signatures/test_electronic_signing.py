@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import Conflict, InvalidInput
-from closingdesk.services.signatures import signing_view
+from closingdesk.services.signing.signatures import signing_view
 from tests.signature_scenarios import (
     ALPHA_BIGGER,
     BROWSER,

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.documents_view import stored_document
-from closingdesk.services.signatures import (
+from closingdesk.services.documents.documents_view import stored_document
+from closingdesk.services.signing.signatures import (
     add_signature_page,
     review_signature_page,
     signing_view,

@@ -11,13 +11,13 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
-from closingdesk.domain.terms import NEOTHERAPEUTICS_2002
+from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 from closingdesk.examples.demo_prospectus import demo_prospectus
-from closingdesk.services.agreements import draft_agreements
-from closingdesk.services.documents_view import stored_document
-from closingdesk.services.prospectus import add_prospectus, record_prospectus_delivered
-from closingdesk.services.purchasers import import_book
-from closingdesk.services.signatures import executed_documents
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.agreements import draft_agreements
+from closingdesk.services.documents.documents_view import stored_document
+from closingdesk.services.documents.prospectus import add_prospectus, record_prospectus_delivered
+from closingdesk.services.signing.signatures import executed_documents
 from tests.scenarios import ACTOR, NOW, book_file, example_offering
 from tests.signature_scenarios import BOOK, countersign_all, purchaser_id, sign
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
-from closingdesk.services.signatures import (
+from closingdesk.services.signing.signatures import (
     SignaturePageRecord,
     add_signature_page,
     review_signature_page,

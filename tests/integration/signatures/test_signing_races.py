@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from closingdesk.adapters.store.signature_tables import signatures
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.signatures import SignatureRecord
-from closingdesk.services.signatures import signing_view
+from closingdesk.domain.signing.signatures import SignatureRecord
+from closingdesk.services.signing.signatures import signing_view
 from tests.signature_scenarios import events, link_id, ready_closing, sign
 
 

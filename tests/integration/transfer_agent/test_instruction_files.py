@@ -13,7 +13,7 @@ import pytest
 
 from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
 from closingdesk.adapters.transfer_agent.instruction_xlsx import SHEET, instruction_xlsx
-from closingdesk.domain.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
+from closingdesk.domain.settlement.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
 
 HOSTILE = ("=cmd|' /C calc'!A0", "+1", "@SUM(1)", "\tTab Fund", "-2+3", "\r=1")
 

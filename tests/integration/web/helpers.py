@@ -8,7 +8,7 @@ import httpx
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from closingdesk.services.audit import audit_log
+from closingdesk.services.audit.event_log import audit_log
 from tests.http_scenarios import csrf_from
 
 OFFERING = "/offerings/neotherapeutics-2002"

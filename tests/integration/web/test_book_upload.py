@@ -11,7 +11,7 @@ import pytest
 from markupsafe import escape
 
 from closingdesk.domain.problems import InvalidInput, Problem
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.book.purchasers import import_book
 from closingdesk.services.status import closing_status
 from tests.http_scenarios import Closing
 from tests.integration.web.helpers import OFFERING, event_count, submit

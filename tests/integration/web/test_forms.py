@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from closingdesk.services.links import links_of
+from closingdesk.services.signing.links import links_of
 from tests.http_scenarios import PASSWORD, Closing
 from tests.integration.web.helpers import OFFERING, event_count, submit
 from tests.scenarios import THREE_PURCHASERS

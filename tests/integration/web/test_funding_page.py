@@ -14,9 +14,9 @@ import pytest
 from markupsafe import escape
 
 from closingdesk.domain.problems import InvalidInput, Problem
-from closingdesk.services.bank_import import import_bank_file
-from closingdesk.services.links import create_link
-from closingdesk.services.reconciliation import funding_report
+from closingdesk.services.funding.bank_import import import_bank_file
+from closingdesk.services.funding.reconciliation import funding_report
+from closingdesk.services.signing.links import create_link
 from tests.funding_scenarios import ACCOUNT, HEADER
 from tests.http_scenarios import ROLES, Closing
 from tests.integration.web.helpers import OFFERING, event_count, submit
@@ -208,7 +208,7 @@ def test_the_purchasers_page_shows_the_reference_then_the_wire_that_arrived(
 
 
 def test_the_exceptions_queue_shows_the_decision_that_closed_a_late_wire(closing: Closing) -> None:
-    from closingdesk.services.exception_decisions import accept_late_wire
+    from closingdesk.services.funding.exception_decisions import accept_late_wire
 
     upload(closing, ALPHA_PAID.replace("10:05", "18:30"))
     accept_late_wire(

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.interfaces.web import login
-from closingdesk.services.people import add_user
+from closingdesk.services.people.team import add_user
 from tests.http_scenarios import PASSWORD, Closing, csrf_from
 from tests.scenarios import ACTOR, NOW
 

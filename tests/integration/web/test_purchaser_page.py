@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from closingdesk.services.documents_view import documents_of
-from closingdesk.services.links import links_of
+from closingdesk.services.documents.documents_view import documents_of
+from closingdesk.services.signing.links import links_of
 from tests.http_scenarios import Closing
 from tests.integration.web.helpers import submit
 

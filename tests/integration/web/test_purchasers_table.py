@@ -9,8 +9,8 @@ import pytest
 
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
-from closingdesk.services.people import add_user
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.people.team import add_user
 from tests.http_scenarios import PASSWORD, Closing
 from tests.integration.web.helpers import OFFERING
 from tests.scenarios import ACTOR, NOW, book_file, example_offering

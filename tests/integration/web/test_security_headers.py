@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 
-from closingdesk.services.links import create_link
+from closingdesk.services.signing.links import create_link
 from tests.http_scenarios import Closing
 from tests.scenarios import ACTOR, NOW
 

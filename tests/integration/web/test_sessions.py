@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from closingdesk.interfaces.http.deps import get_now
-from closingdesk.services.people import disable_user
+from closingdesk.services.people.team import disable_user
 from tests.http_scenarios import Closing, csrf_from
 from tests.scenarios import ACTOR
 

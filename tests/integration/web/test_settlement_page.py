@@ -15,9 +15,9 @@ from closingdesk.adapters.mail import SmtpSettings
 from closingdesk.interfaces.http.app import create_app
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.interfaces.mail_config import MailConfig
-from closingdesk.services.binder import verify_binder
-from closingdesk.services.people import add_user
-from closingdesk.services.settlement_view import settlement_overview
+from closingdesk.services.binder.build import verify_binder
+from closingdesk.services.people.team import add_user
+from closingdesk.services.settlement.settlement_view import settlement_overview
 from tests.http_scenarios import PASSWORD, ROLES, Closing
 from tests.integration.web.helpers import OFFERING, event_count, submit
 from tests.mail_scenarios import smtp_server

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from closingdesk.interfaces.http.deps import get_now
-from closingdesk.services.people import add_user
+from closingdesk.services.people.team import add_user
 from tests.http_scenarios import PASSWORD, Closing, csrf_from
 from tests.integration.web.test_sessions import T0
 from tests.scenarios import ACTOR, NOW

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from closingdesk.services.audit import audit_log
-from closingdesk.services.signatures import (
+from closingdesk.services.audit.event_log import audit_log
+from closingdesk.services.signing.signatures import (
     add_signature_page,
     executed_documents,
     signature_pages,

@@ -15,7 +15,7 @@ from closingdesk.adapters.bank.csv_file import read_csv
 from closingdesk.adapters.bank.detect import detect_format
 from closingdesk.adapters.bank.mt940_file import read_mt940
 from closingdesk.adapters.bank.text import decode, refuse_binary
-from closingdesk.domain.bank import FORMATS, BankFile
+from closingdesk.domain.funding.bank import FORMATS, BankFile
 from closingdesk.domain.problems import InvalidInput, Problem
 
 __all__ = ["detect_format", "read_bank_file"]

@@ -27,8 +27,8 @@ from closingdesk.adapters.bank.bai2_transactions import (
     read_summary,
 )
 from closingdesk.adapters.bank.text import refuse
-from closingdesk.domain.bank import BankFile, BankTransaction
-from closingdesk.domain.bank_controls import Stated, Tally, disagreements
+from closingdesk.domain.funding.bank import BankFile, BankTransaction
+from closingdesk.domain.funding.bank_controls import Stated, Tally, disagreements
 from closingdesk.domain.problems import Problem
 
 _NAMES = {

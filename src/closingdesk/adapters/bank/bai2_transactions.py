@@ -28,7 +28,7 @@ from closingdesk.adapters.bank.bai2_detail import (
 )
 from closingdesk.adapters.bank.bai2_lines import Record
 from closingdesk.adapters.bank.fedwire_text import read_fedwire_text
-from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.funding.bank import BankTransaction
 from closingdesk.domain.money import MAX_INTEGER_DIGITS
 from closingdesk.domain.problems import Problem
 

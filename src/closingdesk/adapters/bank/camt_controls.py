@@ -11,7 +11,12 @@ from __future__ import annotations
 from decimal import Decimal
 from xml.etree.ElementTree import Element
 
-from closingdesk.domain.bank_controls import Stated, Tally, balance_disagreement, disagreements
+from closingdesk.domain.funding.bank_controls import (
+    Stated,
+    Tally,
+    balance_disagreement,
+    disagreements,
+)
 from closingdesk.domain.money import AmountError, parse_amount
 from closingdesk.domain.problems import Problem
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
-from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.funding.bank import BankTransaction
 
 _IMAD = re.compile(r"\d{8}[A-Z0-9]{8}\d{6}")  # Fedwire: cycle date, source id, sequence
 

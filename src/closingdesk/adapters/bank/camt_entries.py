@@ -20,7 +20,7 @@ from closingdesk.adapters.bank.camt_details import (
     date_and_time,
     read_party,
 )
-from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.funding.bank import BankTransaction
 from closingdesk.domain.money import AmountError, parse_amount
 from closingdesk.domain.problems import Problem
 

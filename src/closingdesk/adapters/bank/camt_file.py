@@ -35,8 +35,8 @@ from defusedxml.ElementTree import fromstring
 from closingdesk.adapters.bank.camt_controls import control_problems
 from closingdesk.adapters.bank.camt_entries import EntryReader
 from closingdesk.adapters.bank.text import refuse
-from closingdesk.domain.bank import BankFile
-from closingdesk.domain.bank_controls import Tally
+from closingdesk.domain.funding.bank import BankFile
+from closingdesk.domain.funding.bank_controls import Tally
 from closingdesk.domain.problems import Problem
 
 MESSAGES = {"camt053": ("BkToCstmrStmt", "Stmt"), "camt054": ("BkToCstmrDbtCdtNtfctn", "Ntfctn")}

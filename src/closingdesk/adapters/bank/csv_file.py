@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from closingdesk.adapters.bank.text import refuse
-from closingdesk.domain.bank import BankFile, BankTransaction
+from closingdesk.domain.funding.bank import BankFile, BankTransaction
 from closingdesk.domain.money import AmountError, parse_amount
 from closingdesk.domain.problems import Problem, cell
 

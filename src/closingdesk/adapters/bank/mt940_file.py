@@ -8,7 +8,7 @@ the marks are C (credit), D (debit), RC (reversal of a credit: money goes back o
 (reversal of a debit). A zero amount is a summary line, not a payment, and is skipped.
 
 Each statement proves itself: its opening balance and the bookings read must make its
-closing balance (:mod:`closingdesk.domain.bank_controls`); when they do not, the file is
+closing balance (:mod:`closingdesk.domain.funding.bank_controls`); when they do not, the file is
 refused, or read with the disagreement as a warning when the caller accepts it.
 """
 
@@ -24,8 +24,8 @@ from mt940.tags import Statement
 from closingdesk.adapters.bank.bai2_detail import parse_yymmdd
 from closingdesk.adapters.bank.mt940_details import read_details
 from closingdesk.adapters.bank.text import refuse
-from closingdesk.domain.bank import BankFile, BankTransaction, is_placeholder
-from closingdesk.domain.bank_controls import Tally, balance_disagreement
+from closingdesk.domain.funding.bank import BankFile, BankTransaction, is_placeholder
+from closingdesk.domain.funding.bank_controls import Tally, balance_disagreement
 from closingdesk.domain.money import AmountError, parse_amount
 from closingdesk.domain.problems import Problem
 

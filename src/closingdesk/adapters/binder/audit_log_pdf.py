@@ -36,7 +36,7 @@ from closingdesk.adapters.documents.pdf_styles import (
     styles,
     with_fallback,
 )
-from closingdesk.domain.event_chain import ChainedEvent
+from closingdesk.domain.audit.event_chain import ChainedEvent
 
 COLUMNS = ("Seq", "Time (UTC)", "Actor", "Kind", "Subject", "Payload", "Hash")
 SHARES = (0.07, 0.17, 0.12, 0.18, 0.14, 0.21, 0.11)  # of the text width

@@ -13,7 +13,7 @@ from closingdesk.adapters.documents.pdf_document import render_story
 from closingdesk.adapters.documents.pdf_pages import PdfMeta
 from closingdesk.adapters.documents.pdf_paragraphs import KeptParagraph
 from closingdesk.adapters.documents.pdf_styles import WIDTH, styles, with_fallback
-from closingdesk.domain.closing_memo import (
+from closingdesk.domain.documents.closing_memo import (
     TITLE,
     ClosingMemo,
     MemoSection,

@@ -1,7 +1,7 @@
 """One purchaser's agreement as a Word document, from counsel's template or closingdesk's own.
 
 A template is a .docx with Jinja tags (docxtpl). Its fields are those of
-:func:`~closingdesk.domain.agreement_document.agreement_context`: the purchaser's
+:func:`~closingdesk.domain.documents.agreement_document.agreement_context`: the purchaser's
 ``purchaser_name``, ``shares``, ``price``, ``purchase_price`` (without "$"),
 ``warrant_shares``, ``exercise_price``, ``dtc_participant``, ``dtc_account``,
 ``dtc_reference``, ``attention``, ``address`` (its lines broken), ``fax``,
@@ -21,13 +21,13 @@ from importlib.resources import files
 
 from closingdesk.adapters.documents.docx_document import render_docx
 from closingdesk.adapters.documents.pdf_agreement import exhibit_b_of
-from closingdesk.domain.agreement_document import (
+from closingdesk.domain.documents.agreement_document import (
     agreement_context,
     agreement_footer,
     exhibit_b_text,
 )
-from closingdesk.domain.agreement_form import AgreementData
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.offering.terms import OfferingTerms
 
 TEMPLATE = "agreement.docx"
 

@@ -20,8 +20,8 @@ from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
 from closingdesk.adapters.documents import docx_parts
-from closingdesk.domain import typeset as t
-from closingdesk.domain.typeset import Block
+from closingdesk.domain.documents import typeset as t
+from closingdesk.domain.documents.typeset import Block
 
 FIELD = re.compile(r"\{(\w+)\}")
 STEP, SIGNATURE_INDENT = 0.5, 3.0  # inches

@@ -7,14 +7,14 @@ import hashlib
 
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
 from closingdesk.adapters.documents.pdf_exhibits import attach_exhibit_b, page_count
-from closingdesk.domain.agreement_document import (
+from closingdesk.domain.documents.agreement_document import (
     AGREEMENT,
     ExhibitB,
     agreement_context,
     agreement_footer,
 )
-from closingdesk.domain.agreement_form import AgreementData
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.offering.terms import OfferingTerms
 
 
 def render_agreement_pdf(

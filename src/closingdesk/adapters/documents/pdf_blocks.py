@@ -12,8 +12,8 @@ from reportlab.platypus import Table as RLTable
 
 from closingdesk.adapters.documents.pdf_paragraphs import KeptParagraph
 from closingdesk.adapters.documents.pdf_styles import STEP, WIDTH, styles, with_fallback
-from closingdesk.domain import typeset as t
-from closingdesk.domain.typeset import Block, Context
+from closingdesk.domain.documents import typeset as t
+from closingdesk.domain.documents.typeset import Block, Context
 
 RULE = 0.6  # points: the weight of a line to write on
 SIGNATURE_INDENT = 3.0 * inch

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from closingdesk.adapters.documents.pdf_blocks import flowables
 from closingdesk.adapters.documents.pdf_pages import PagedCanvas, PdfMeta
 from closingdesk.adapters.documents.pdf_styles import MARGIN, PAGE, register_fonts
-from closingdesk.domain.typeset import Block, Context
+from closingdesk.domain.documents.typeset import Block, Context
 
 __all__ = ["PdfMeta", "render_pdf", "render_story"]
 

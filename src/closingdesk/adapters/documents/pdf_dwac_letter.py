@@ -22,11 +22,15 @@ from closingdesk.adapters.documents.pdf_blocks import flowables, plain
 from closingdesk.adapters.documents.pdf_document import render_story
 from closingdesk.adapters.documents.pdf_pages import PdfMeta
 from closingdesk.adapters.documents.pdf_styles import ASIAN, SERIF, styles
-from closingdesk.domain import typeset as t
-from closingdesk.domain.agreement_form import written_date
-from closingdesk.domain.dwac_instruction import DwacInstructionRow, DwacLetter, dwac_letter
+from closingdesk.domain.documents import typeset as t
+from closingdesk.domain.documents.agreement_form import written_date
 from closingdesk.domain.money import format_shares
-from closingdesk.domain.terms import OfferingTerms, Signatory
+from closingdesk.domain.offering.terms import OfferingTerms, Signatory
+from closingdesk.domain.settlement.dwac_instruction import (
+    DwacInstructionRow,
+    DwacLetter,
+    dwac_letter,
+)
 
 HEADER = ("#", "Purchaser", "Shares", "DTC participant", "DTC account", "Reference", "Warrant")
 COLUMNS = [0.55 * inch, 1.85 * inch, 0.85 * inch, 0.75 * inch, 0.9 * inch, 0.9 * inch, 0.7 * inch]

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from closingdesk.adapters.documents.pdf_agreement import exhibit_b_of, with_exhibit_b
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
-from closingdesk.domain.agreement_document import exhibit_b_text
-from closingdesk.domain.agreement_form import AgreementData
-from closingdesk.domain.executed_agreement import (
+from closingdesk.domain.documents.agreement_document import exhibit_b_text
+from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.offering.terms import OfferingTerms
+from closingdesk.domain.signing.executed_agreement import (
     EXECUTED,
     Signed,
     executed_context,
     executed_footer,
 )
-from closingdesk.domain.terms import OfferingTerms
 
 
 def render_executed_pdf(

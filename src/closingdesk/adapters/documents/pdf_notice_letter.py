@@ -7,9 +7,9 @@ writes in a subject or a paragraph (braces, quotes, ampersands) prints as writte
 from __future__ import annotations
 
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
-from closingdesk.domain import typeset as t
-from closingdesk.domain.agreement_form import written_date
-from closingdesk.domain.notice_letter import NoticeLetter
+from closingdesk.domain.documents import typeset as t
+from closingdesk.domain.documents.agreement_form import written_date
+from closingdesk.domain.documents.notice_letter import NoticeLetter
 
 
 def render_notice_pdf(letter: NoticeLetter) -> bytes:

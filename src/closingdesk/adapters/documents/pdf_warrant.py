@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
-from closingdesk.domain.warrant import WarrantData, warrant_context
-from closingdesk.domain.warrant_form import WARRANT_FORM
+from closingdesk.domain.warrants.warrant import WarrantData, warrant_context
+from closingdesk.domain.warrants.warrant_form import WARRANT_FORM
 
 
 def render_warrant_pdf(warrant: WarrantData) -> bytes:

@@ -19,7 +19,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from closingdesk.adapters.documents.pdf_styles import styles as closingdesk_styles
 from closingdesk.adapters.documents.pdf_styles import with_fallback as escape
-from closingdesk.domain.signing_evidence import Completion, SigningEvidence, check_completion
+from closingdesk.domain.signing.signing_evidence import (
+    Completion,
+    SigningEvidence,
+    check_completion,
+)
 
 HEADERS = ("#", "Signer", "Side", "Method", "When (UTC)", "IP address", "User agent",
            "Link / sent to", "Consent", "Document seen")  # fmt: skip

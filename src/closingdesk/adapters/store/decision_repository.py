@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, insert, select
 
 from closingdesk.adapters.store.decision_tables import exception_decisions
-from closingdesk.domain.exception_decisions import ExceptionDecision
+from closingdesk.domain.funding.exception_decisions import ExceptionDecision
 
 _D = exception_decisions.c
 

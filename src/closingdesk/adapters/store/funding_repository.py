@@ -21,8 +21,8 @@ from closingdesk.adapters.store.funding_tables import (
 )
 from closingdesk.adapters.store.repositories import bulk_insert_values
 from closingdesk.adapters.store.tables import offerings
-from closingdesk.domain.bank import BankTransaction
-from closingdesk.domain.funding import Wire
+from closingdesk.domain.funding.bank import BankTransaction
+from closingdesk.domain.funding.payments import Wire
 
 _T = bank_transactions.c
 CHUNK = 500  # ids in one IN (...) list

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select, delete, insert, select, update
 
 from closingdesk.adapters.store import tables as t
-from closingdesk.domain.credentials import ApiToken, WebSession
-from closingdesk.domain.people import PurchaserLink, User
+from closingdesk.domain.people.credentials import ApiToken, WebSession
+from closingdesk.domain.people.team import PurchaserLink, User
 
 
 class PeopleRepository:

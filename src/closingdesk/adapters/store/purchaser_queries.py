@@ -15,8 +15,8 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.repositories import purchaser_from_row
+from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.checklist import CHECKLIST, STATES, state_of
-from closingdesk.domain.purchaser import Purchaser
 
 SORTS = ("id", "name", "shares", "updated")
 _C = t.purchasers.c

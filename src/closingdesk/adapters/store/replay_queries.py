@@ -9,8 +9,8 @@ from sqlalchemy import Connection, select
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.funding_tables import bank_transactions
 from closingdesk.adapters.store.settlement_tables import dwac_instructions, warrants
+from closingdesk.domain.audit.replay import PurchaserRow, SettledRow, WireRow
 from closingdesk.domain.checklist import CHECKLIST
-from closingdesk.domain.replay import PurchaserRow, SettledRow, WireRow
 
 
 def purchaser_rows(connection: Connection) -> list[PurchaserRow]:

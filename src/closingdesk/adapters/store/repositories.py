@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import Connection, Row, Table, bindparam, func, insert, select, update
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.domain.audit.event_chain import ChainedEvent, canonical_json, chain_event
+from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.checklist import CHECKLIST, SIGNED_ITEMS
-from closingdesk.domain.event_chain import ChainedEvent, canonical_json, chain_event
-from closingdesk.domain.offering import Offering
-from closingdesk.domain.purchaser import Purchaser
-from closingdesk.domain.terms_mapping import terms_from_mapping, terms_to_mapping
+from closingdesk.domain.offering.offering_record import Offering
+from closingdesk.domain.offering.terms_mapping import terms_from_mapping, terms_to_mapping
 
 
 class OfferingRepository:

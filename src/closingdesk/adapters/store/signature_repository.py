@@ -12,8 +12,8 @@ from sqlalchemy import Connection, Row, Select, func, insert, select, update
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.signature_tables import signature_pages, signatures
-from closingdesk.domain.signatures import SignaturePageRecord, SignatureRecord
-from closingdesk.domain.signing_rules import AgreementVersion
+from closingdesk.domain.signing.signatures import SignaturePageRecord, SignatureRecord
+from closingdesk.domain.signing.signing_rules import AgreementVersion
 
 _D = t.documents.c
 _P = signature_pages.c

@@ -1,7 +1,8 @@
 """The DWAC issuance instructions as a CSV file for the transfer agent's systems.
 
-UTF-8, a header row of :data:`~closingdesk.domain.dwac_instruction.CSV_COLUMNS`, then one row
-per purchaser: money with two decimals, share counts as whole numbers, dates as ISO
+UTF-8, a header row of
+:data:`~closingdesk.domain.settlement.dwac_instruction.CSV_COLUMNS`, then one row per
+purchaser: money with two decimals, share counts as whole numbers, dates as ISO
 ``YYYY-MM-DD``, a missing reference as an empty cell. A cell a spreadsheet could run as a
 formula gets a single quote in front (:mod:`closingdesk.adapters.spreadsheet_cells`).
 """
@@ -15,8 +16,8 @@ from datetime import date
 from decimal import Decimal
 
 from closingdesk.adapters.spreadsheet_cells import csv_cell
-from closingdesk.domain.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
 from closingdesk.domain.money import to_cents_string
+from closingdesk.domain.settlement.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
 
 
 def instruction_csv(rows: Iterable[DwacInstructionRow]) -> bytes:

@@ -22,7 +22,7 @@ from openpyxl.writer.excel import ExcelWriter
 from closingdesk.adapters.documents.docx_document import fixed_zip
 from closingdesk.adapters.spreadsheet_cells import set_text
 from closingdesk.adapters.transfer_agent.instruction_csv import text_cells
-from closingdesk.domain.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
+from closingdesk.domain.settlement.dwac_instruction import CSV_COLUMNS, DwacInstructionRow
 
 SHEET = "DWAC instructions"
 

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from closingdesk.interfaces.api.purchaser_schemas import EventsPublic, PerPage, events_public
 from closingdesk.interfaces.api.schemas import NO_NUL, PageNumber, errors
 from closingdesk.interfaces.http.deps import ApiReader, EngineDep
-from closingdesk.services.audit import verify_chain
-from closingdesk.services.audit_view import EventQuery, event_page
+from closingdesk.services.audit.audit_view import EventQuery, event_page
+from closingdesk.services.audit.event_log import verify_chain
 
 router = APIRouter(tags=["audit"])
 

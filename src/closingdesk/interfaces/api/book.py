@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, UploadFile
 
-from closingdesk.domain.people import User
-from closingdesk.domain.roles import Permission
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.interfaces.api.book_schemas import (
     AgreementsCreate,
     AgreementsDraftedPublic,
@@ -18,8 +18,8 @@ from closingdesk.interfaces.api.book_schemas import (
 from closingdesk.interfaces.api.schemas import Slug, errors
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
 from closingdesk.interfaces.http.uploads import saved_upload, upload_name
-from closingdesk.services.agreements import draft_agreements
-from closingdesk.services.purchasers import import_book
+from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.agreements import draft_agreements
 
 router = APIRouter(tags=["offerings"])
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from closingdesk.domain.offering import Offering
+from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.interfaces.api.offering_schemas import OfferingRef, offering_ref
-from closingdesk.services.agreements import FORMATS, DraftedAgreement
-from closingdesk.services.purchasers import BookImport
+from closingdesk.services.book.purchasers import BookImport
+from closingdesk.services.documents.agreements import FORMATS, DraftedAgreement
 
 
 class BookImportPublic(BaseModel):

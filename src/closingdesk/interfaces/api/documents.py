@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from closingdesk.interfaces.api.schemas import Id, errors
 from closingdesk.interfaces.http.deps import ApiReader, EngineDep
-from closingdesk.services.documents_view import stored_document
+from closingdesk.services.documents.documents_view import stored_document
 
 router = APIRouter(tags=["documents"])
 

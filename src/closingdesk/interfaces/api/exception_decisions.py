@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-from closingdesk.domain.people import User
-from closingdesk.domain.roles import Permission
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.interfaces.api.funding_schemas import ExceptionDecisionCreate
 from closingdesk.interfaces.api.schemas import Id, Slug, errors
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
-from closingdesk.services.exception_decisions import (
+from closingdesk.services.funding.exception_decisions import (
     Decided,
     accept_late_wire,
     acknowledge_return,

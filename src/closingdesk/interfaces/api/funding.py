@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, UploadFile
 
-from closingdesk.domain.people import User
-from closingdesk.domain.roles import Permission
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.interfaces.api.funding_schemas import (
     BankImportPublic,
     MatchCreate,
@@ -25,10 +25,10 @@ from closingdesk.interfaces.api.funding_schemas import (
 from closingdesk.interfaces.api.schemas import Id, Slug, errors
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
 from closingdesk.interfaces.http.uploads import saved_upload, upload_name
-from closingdesk.services.bank_import import import_bank_file
-from closingdesk.services.bank_voids import void_bank_line
-from closingdesk.services.funding_decisions import mark_refunded, match_wire, unmatch_wire
-from closingdesk.services.reconciliation import funding_report
+from closingdesk.services.funding.bank_import import import_bank_file
+from closingdesk.services.funding.bank_voids import void_bank_line
+from closingdesk.services.funding.funding_decisions import mark_refunded, match_wire, unmatch_wire
+from closingdesk.services.funding.reconciliation import funding_report
 
 router = APIRouter(tags=["funding"])
 

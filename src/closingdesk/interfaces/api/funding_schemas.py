@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
-from closingdesk.services.bank_import import BankImport
-from closingdesk.services.bank_voids import VoidedLine
-from closingdesk.services.funding_decisions import WireDecision
-from closingdesk.services.reconciliation import FundingReport, report_document
+from closingdesk.services.funding.bank_import import BankImport
+from closingdesk.services.funding.bank_voids import VoidedLine
+from closingdesk.services.funding.funding_decisions import WireDecision
+from closingdesk.services.funding.reconciliation import FundingReport, report_document
 
 Text = Field(default=None, max_length=500, pattern=NO_NUL)
 

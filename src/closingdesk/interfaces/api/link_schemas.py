@@ -6,8 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from closingdesk.domain.people import PurchaserLink
-from closingdesk.services.links import MAX_LINK_DAYS
+from closingdesk.domain.people.team import PurchaserLink
+from closingdesk.services.signing.links import MAX_LINK_DAYS
 
 
 class LinkCreate(BaseModel):

@@ -7,8 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, status
 
-from closingdesk.domain.people import User
-from closingdesk.domain.roles import Permission
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.interfaces.api.link_schemas import (
     LinkCreate,
     LinkIssuedPublic,
@@ -19,7 +19,7 @@ from closingdesk.interfaces.api.link_schemas import (
 from closingdesk.interfaces.api.schemas import Id, errors
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, SettingsDep, actor_of
 from closingdesk.services.deal_room import purchaser_detail
-from closingdesk.services.links import create_link, revoke_link
+from closingdesk.services.signing.links import create_link, revoke_link
 
 router = APIRouter(tags=["links"])
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from closingdesk.domain.offering import Offering
-from closingdesk.domain.terms_mapping import terms_to_mapping
+from closingdesk.domain.offering.offering_record import Offering
+from closingdesk.domain.offering.terms_mapping import terms_to_mapping
 from closingdesk.interfaces.api.schemas import Money
 from closingdesk.services.deal_room import OfferingSummary
 

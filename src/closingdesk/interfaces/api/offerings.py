@@ -20,8 +20,8 @@ from closingdesk.interfaces.api.offering_schemas import (
 from closingdesk.interfaces.api.purchaser_schemas import PurchasersPublic, purchasers_public
 from closingdesk.interfaces.api.schemas import NO_NUL, PageNumber, Slug, errors
 from closingdesk.interfaces.http.deps import ApiReader, EngineDep, NowDep
+from closingdesk.services.book.offerings import get_offering, list_offerings
 from closingdesk.services.deal_room import MAX_PER_PAGE, purchaser_table
-from closingdesk.services.offerings import get_offering, list_offerings
 from closingdesk.services.summary_cache import SummaryCache
 
 router = APIRouter(tags=["offerings"])

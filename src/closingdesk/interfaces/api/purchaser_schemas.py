@@ -8,14 +8,14 @@ from typing import Annotated, Any
 from fastapi import Query
 from pydantic import BaseModel, Field
 
-from closingdesk.domain.event_chain import ChainedEvent
-from closingdesk.domain.offering import Offering
-from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.audit.event_chain import ChainedEvent
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.interfaces.api.schemas import Money, Page
-from closingdesk.services.audit_view import MAX_PER_PAGE as EVENTS_PER_PAGE
-from closingdesk.services.audit_view import EventPage
+from closingdesk.services.audit.audit_view import MAX_PER_PAGE as EVENTS_PER_PAGE
+from closingdesk.services.audit.audit_view import EventPage
 from closingdesk.services.deal_room import PurchaserPage
-from closingdesk.services.documents_view import DocumentInfo
+from closingdesk.services.documents.documents_view import DocumentInfo
 
 STAMP_EXAMPLE = "2002-03-12T16:00:00.000000Z"
 

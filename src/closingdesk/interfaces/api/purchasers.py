@@ -16,10 +16,10 @@ from closingdesk.interfaces.api.purchaser_schemas import (
 )
 from closingdesk.interfaces.api.schemas import Id, PageNumber, errors
 from closingdesk.interfaces.http.deps import ApiReader, EngineDep
-from closingdesk.services.audit_view import EventQuery, event_page
+from closingdesk.services.audit.audit_view import EventQuery, event_page
 from closingdesk.services.deal_room import purchaser_detail
-from closingdesk.services.documents_view import documents_of
-from closingdesk.services.links import links_of
+from closingdesk.services.documents.documents_view import documents_of
+from closingdesk.services.signing.links import links_of
 
 router = APIRouter(tags=["purchasers"])
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 
-from closingdesk.domain.people import User
-from closingdesk.domain.roles import Permission
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.interfaces.api.schemas import Id, Slug, errors
 from closingdesk.interfaces.api.settlement_schemas import (
     ConfirmationCreate,
@@ -20,13 +20,13 @@ from closingdesk.interfaces.api.settlement_schemas import (
     settlement_run_public,
 )
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
-from closingdesk.services.settlement import settle
-from closingdesk.services.settlement_records import (
+from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
     dispatch_original,
 )
-from closingdesk.services.settlement_view import settlement_overview
+from closingdesk.services.settlement.settlement_view import settlement_overview
 
 router = APIRouter(tags=["settlement"])
 

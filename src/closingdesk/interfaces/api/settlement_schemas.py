@@ -5,9 +5,9 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
-from closingdesk.services.lateness import late_json
-from closingdesk.services.settlement import SettlementRun
-from closingdesk.services.settlement_view import SettlementOverview
+from closingdesk.services.settlement.lateness import late_json
+from closingdesk.services.settlement.settle import SettlementRun
+from closingdesk.services.settlement.settlement_view import SettlementOverview
 
 
 class NotReadyPublic(BaseModel):

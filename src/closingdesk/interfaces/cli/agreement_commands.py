@@ -25,8 +25,8 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
-from closingdesk.services.agreements import blank_form, draft_agreements, read_agreement
 from closingdesk.services.clock import utc_now
+from closingdesk.services.documents.agreements import blank_form, draft_agreements, read_agreement
 
 agreements_app = typer.Typer(help="Agreements drafted from the form.", no_args_is_help=True)
 

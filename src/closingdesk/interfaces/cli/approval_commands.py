@@ -18,8 +18,8 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
-from closingdesk.services.approvals import add_approval
 from closingdesk.services.clock import utc_now
+from closingdesk.services.documents.approvals import add_approval
 
 
 class ApprovalKind(StrEnum):

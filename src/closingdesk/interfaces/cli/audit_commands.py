@@ -20,10 +20,14 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
-from closingdesk.services.audit import verify_chain, verify_tables
-from closingdesk.services.backup import back_up
-from closingdesk.services.checkpoints import CheckpointCheck, check_checkpoint, make_checkpoint
+from closingdesk.services.audit.checkpoints import (
+    CheckpointCheck,
+    check_checkpoint,
+    make_checkpoint,
+)
+from closingdesk.services.audit.event_log import verify_chain, verify_tables
 from closingdesk.services.clock import utc_now
+from closingdesk.services.installation.backup import back_up
 
 TsaOption = Annotated[
     str | None,

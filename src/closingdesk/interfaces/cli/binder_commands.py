@@ -19,8 +19,8 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
-from closingdesk.services.binder import build_binder, verify_binder
-from closingdesk.services.binder_log import binder_log_summary
+from closingdesk.services.binder.binder_log import binder_log_summary
+from closingdesk.services.binder.build import build_binder, verify_binder
 from closingdesk.services.clock import utc_now
 
 binder_app = typer.Typer(help="The closing binder.", no_args_is_help=True)

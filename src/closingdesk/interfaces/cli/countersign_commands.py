@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from closingdesk import __version__
-from closingdesk.domain.signatures import Evidence
+from closingdesk.domain.signing.signatures import Evidence
 from closingdesk.interfaces.cli.common import (
     DbOption,
     JsonOption,
@@ -22,8 +22,8 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.services.clock import utc_now
-from closingdesk.services.countersigning import CountersignResult, countersign
-from closingdesk.services.executed_counterparts import execute_counterparts
+from closingdesk.services.signing.countersigning import CountersignResult, countersign
+from closingdesk.services.signing.executed_counterparts import execute_counterparts
 
 TsaOption = Annotated[
     str | None,

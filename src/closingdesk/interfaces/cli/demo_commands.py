@@ -16,7 +16,7 @@ from closingdesk.interfaces.cli.settlement_commands import settle_json
 from closingdesk.interfaces.cli.status_commands import print_status, status_json
 from closingdesk.services.clock import utc_now
 from closingdesk.services.demo import Demo, build_demo
-from closingdesk.services.reconciliation import report_document
+from closingdesk.services.funding.reconciliation import report_document
 
 
 def register(app: typer.Typer) -> None:

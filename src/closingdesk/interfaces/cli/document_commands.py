@@ -23,7 +23,7 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.interfaces.cli.prospectus_commands import add_prospectus_command
-from closingdesk.services.document_signatures import DocumentCheck, verify_document
+from closingdesk.services.documents.document_signatures import DocumentCheck, verify_document
 
 documents_app = typer.Typer(help="Stored documents and signed PDFs.", no_args_is_help=True)
 

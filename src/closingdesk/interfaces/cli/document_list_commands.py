@@ -18,8 +18,8 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
-from closingdesk.services.document_catalog import list_documents
-from closingdesk.services.documents_view import stored_document
+from closingdesk.services.documents.document_catalog import list_documents
+from closingdesk.services.documents.documents_view import stored_document
 
 
 def list_command(

@@ -18,7 +18,7 @@ from closingdesk.interfaces.cli.common import (
 )
 from closingdesk.interfaces.cli.funding_commands import funding_app
 from closingdesk.services.clock import utc_now
-from closingdesk.services.exception_decisions import (
+from closingdesk.services.funding.exception_decisions import (
     Decided,
     accept_late_wire,
     acknowledge_return,

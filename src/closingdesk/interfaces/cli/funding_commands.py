@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from closingdesk.domain.bank import FORMATS
+from closingdesk.domain.funding.bank import FORMATS
 from closingdesk.domain.money import parse_decimal
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.interfaces.cli.common import (
@@ -25,16 +25,20 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
-from closingdesk.services.bank_import import BankImport, import_bank_file
-from closingdesk.services.bank_voids import void_bank_line
 from closingdesk.services.clock import utc_now
-from closingdesk.services.funding_decisions import (
+from closingdesk.services.funding.bank_import import BankImport, import_bank_file
+from closingdesk.services.funding.bank_voids import void_bank_line
+from closingdesk.services.funding.funding_decisions import (
     WireDecision,
     mark_refunded,
     match_wire,
     unmatch_wire,
 )
-from closingdesk.services.reconciliation import FundingReport, funding_report, report_document
+from closingdesk.services.funding.reconciliation import (
+    FundingReport,
+    funding_report,
+    report_document,
+)
 
 bank_app = typer.Typer(help="Bank files: statements and intraday reports.", no_args_is_help=True)
 funding_app = typer.Typer(help="Decide what the matcher could not.", no_args_is_help=True)

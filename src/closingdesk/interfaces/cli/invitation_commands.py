@@ -28,8 +28,8 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.interfaces.cli.invitation_output import print_failures, print_run, run_json
-from closingdesk.services.invitations import NOT_TRIED, REFUSED, send_invitations
-from closingdesk.services.people import installation_secrets
+from closingdesk.services.people.team import installation_secrets
+from closingdesk.services.signing.invitations import NOT_TRIED, REFUSED, send_invitations
 
 invitations_app = typer.Typer(help="E-mail purchasers their own links.", no_args_is_help=True)
 

@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from closingdesk.interfaces.cli.common import err, out
-from closingdesk.services.invitations import (
+from closingdesk.services.signing.invitations import (
     NOT_TRIED,
     REFUSED,
     SENT,

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from closingdesk.adapters.mail import SmtpMailer
 from closingdesk.interfaces.mail_config import NO_SERVER, mail_config
 from closingdesk.services.clock import utc_now
-from closingdesk.services.settlement_mail import Mailing
+from closingdesk.services.settlement.settlement_mail import Mailing
 
 __all__ = ["NO_SERVER", "env_mailing"]
 

@@ -10,10 +10,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from closingdesk.adapters.terms_toml import load_terms_file, terms_template
-from closingdesk.domain.offering import Offering
+from closingdesk.domain.offering.offering_record import Offering
+from closingdesk.domain.offering.terms import EXAMPLES
+from closingdesk.domain.offering.terms_mapping import terms_to_mapping
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.domain.terms import EXAMPLES
-from closingdesk.domain.terms_mapping import terms_to_mapping
 from closingdesk.interfaces.cli.common import (
     DbOption,
     JsonOption,
@@ -24,10 +24,10 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
+from closingdesk.services.book.offerings import create_offering, get_offering
 from closingdesk.services.clock import utc_now
-from closingdesk.services.installation_keys import key_file
-from closingdesk.services.offerings import create_offering, get_offering
-from closingdesk.services.signing_identity import ensure_signing_identity
+from closingdesk.services.installation.installation_keys import key_file
+from closingdesk.services.signing.signing_identity import ensure_signing_identity
 
 offering_app = typer.Typer(help="The offering's terms.", no_args_is_help=True)
 

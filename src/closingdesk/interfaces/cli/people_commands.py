@@ -10,9 +10,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from closingdesk.domain.credentials import DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS
+from closingdesk.domain.people.credentials import DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS
+from closingdesk.domain.people.roles import ROLES
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.domain.roles import ROLES
 from closingdesk.interfaces.cli.common import (
     DbOption,
     JsonOption,
@@ -26,8 +26,7 @@ from closingdesk.interfaces.cli.common import (
 from closingdesk.interfaces.cli.purchaser_commands import purchasers_app
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.services.clock import stamp, utc_now
-from closingdesk.services.links import MAX_LINK_DAYS, create_link
-from closingdesk.services.people import (
+from closingdesk.services.people.team import (
     add_user,
     disable_user,
     installation_secrets,
@@ -36,6 +35,7 @@ from closingdesk.services.people import (
     list_users,
     revoke_token,
 )
+from closingdesk.services.signing.links import MAX_LINK_DAYS, create_link
 
 users_app = typer.Typer(help="The team's users and their roles.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)

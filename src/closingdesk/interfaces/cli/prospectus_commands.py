@@ -19,7 +19,7 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.services.clock import utc_now
-from closingdesk.services.prospectus import AddedProspectus, add_prospectus
+from closingdesk.services.documents.prospectus import AddedProspectus, add_prospectus
 
 ProspectusArgument = Annotated[
     Path,

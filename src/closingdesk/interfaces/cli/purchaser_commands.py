@@ -9,8 +9,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from closingdesk.domain.offering import Offering
-from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.interfaces.cli.common import (
     DbOption,
     JsonOption,
@@ -21,8 +21,8 @@ from closingdesk.interfaces.cli.common import (
     out,
     print_json,
 )
+from closingdesk.services.book.purchasers import import_book, list_purchasers
 from closingdesk.services.clock import utc_now
-from closingdesk.services.purchasers import import_book, list_purchasers
 
 purchasers_app = typer.Typer(help="The purchaser book.", no_args_is_help=True)
 

@@ -23,13 +23,13 @@ from closingdesk.interfaces.cli.common import (
 from closingdesk.interfaces.cli.countersign_commands import SignatoryOption
 from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.services.clock import utc_now
-from closingdesk.services.deliveries import SENT, DeliveryOutcome
-from closingdesk.services.lateness import late_json
-from closingdesk.services.settlement import SettlementRun, settle
-from closingdesk.services.settlement_files import export_run
-from closingdesk.services.settlement_mail import send_settlement_mail
-from closingdesk.services.settlement_readiness import NotReady
-from closingdesk.services.settlement_records import (
+from closingdesk.services.settlement.deliveries import SENT, DeliveryOutcome
+from closingdesk.services.settlement.lateness import late_json
+from closingdesk.services.settlement.settle import SettlementRun, settle
+from closingdesk.services.settlement.settlement_files import export_run
+from closingdesk.services.settlement.settlement_mail import send_settlement_mail
+from closingdesk.services.settlement.settlement_readiness import NotReady
+from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
     read_confirmations,

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from closingdesk.domain.signatures import SignaturePageRecord
+from closingdesk.domain.signing.signatures import SignaturePageRecord
 from closingdesk.interfaces.cli import countersign_commands
 from closingdesk.interfaces.cli.common import (
     DbOption,
@@ -21,8 +21,8 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.services.clock import utc_now
-from closingdesk.services.signature_pages import add_signature_page, review_signature_page
-from closingdesk.services.signature_pages_view import agreement_document_id, signature_pages
+from closingdesk.services.signing.signature_pages import add_signature_page, review_signature_page
+from closingdesk.services.signing.signature_pages_view import agreement_document_id, signature_pages
 
 signatures_app = typer.Typer(
     help="Signature pages sent back, and executed PDFs.", no_args_is_help=True

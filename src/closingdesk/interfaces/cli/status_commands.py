@@ -20,7 +20,7 @@ from closingdesk.interfaces.cli.common import (
     print_json,
 )
 from closingdesk.interfaces.cli.purchaser_commands import purchaser_json
-from closingdesk.services.audit import audit_log
+from closingdesk.services.audit.event_log import audit_log
 from closingdesk.services.status import ClosingStatus, closing_status
 
 audit_app = typer.Typer(help="The hash-chained event log.", no_args_is_help=True)

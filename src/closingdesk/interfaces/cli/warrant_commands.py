@@ -23,17 +23,17 @@ from closingdesk.interfaces.cli.countersign_commands import SignatoryOption
 from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.interfaces.cli.settlement_commands import delivery_json
 from closingdesk.services.clock import utc_now
-from closingdesk.services.deliveries import SENT
-from closingdesk.services.lateness import late_json
-from closingdesk.services.notices import send_notice
-from closingdesk.services.original_deliveries import (
+from closingdesk.services.documents.notices import send_notice
+from closingdesk.services.settlement.deliveries import SENT
+from closingdesk.services.settlement.lateness import late_json
+from closingdesk.services.settlement.original_deliveries import (
     read_carrier_file,
     record_deliveries,
     single,
 )
-from closingdesk.services.settlement_mail import send_warrant_copies
-from closingdesk.services.settlement_records import dispatch_original
-from closingdesk.services.settlement_view import settlement_overview
+from closingdesk.services.settlement.settlement_mail import send_warrant_copies
+from closingdesk.services.settlement.settlement_records import dispatch_original
+from closingdesk.services.settlement.settlement_view import settlement_overview
 
 warrants_app = typer.Typer(help="Warrants issued at settlement.", no_args_is_help=True)
 notices_app = typer.Typer(help="Notices under the agreement.", no_args_is_help=True)

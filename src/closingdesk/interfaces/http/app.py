@@ -16,7 +16,7 @@ from closingdesk.interfaces.http.security_headers import SecurityHeaders
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.interfaces.portal import routes as portal_routes
 from closingdesk.interfaces.web import pages
-from closingdesk.services.people import installation_secrets
+from closingdesk.services.people.team import installation_secrets
 
 
 def create_app(settings: Settings) -> FastAPI:

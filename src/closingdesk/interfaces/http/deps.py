@@ -2,7 +2,7 @@
 
 API clients send ``Authorization: Bearer <token>``; people in a browser carry a session
 cookie. Every route names the permission it needs (``Requires(Permission.X)``); the role
-table in ``domain.roles`` decides.
+table in ``domain.people.roles`` decides.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
-from closingdesk.domain.credentials import SessionLimits
-from closingdesk.domain.people import User
-from closingdesk.domain.roles import Permission, allows
+from closingdesk.domain.people.credentials import SessionLimits
+from closingdesk.domain.people.roles import Permission, allows
+from closingdesk.domain.people.team import User
 from closingdesk.interfaces.http.errors import Forbidden
 from closingdesk.interfaces.http.settings import Settings
 from closingdesk.services.clock import utc_now
-from closingdesk.services.people import NotAuthenticated, session_user, user_for_token
+from closingdesk.services.people.team import NotAuthenticated, session_user, user_for_token
 
 
 async def get_engine(request: Request) -> Engine:

@@ -9,8 +9,8 @@ from fastapi.responses import JSONResponse, Response
 
 from closingdesk.domain.problem_list import listed, more_text
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Refusal
-from closingdesk.services.links import LinkRefused
-from closingdesk.services.people import NotAuthenticated, TooManyAttempts
+from closingdesk.services.people.team import NotAuthenticated, TooManyAttempts
+from closingdesk.services.signing.links import LinkRefused
 
 STATUS: dict[type[Refusal], int] = {
     InvalidInput: 422,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from closingdesk.services.signatures import Evidence
+from closingdesk.services.signing.signatures import Evidence
 
 
 def evidence_of(request: Request) -> Evidence:

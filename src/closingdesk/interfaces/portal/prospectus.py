@@ -19,12 +19,12 @@ from jinja2.runtime import Context
 from closingdesk.interfaces.http.deps import EngineDep, NowDep
 from closingdesk.interfaces.portal.rendering import private
 from closingdesk.services.clock import utc_now
-from closingdesk.services.links import OpenedLink, open_link
-from closingdesk.services.prospectus import (
+from closingdesk.services.documents.prospectus import (
     Prospectus,
     current_prospectus,
     record_prospectus_delivered,
 )
+from closingdesk.services.signing.links import OpenedLink, open_link
 
 
 def opened_link(request: Request, token: str, engine: EngineDep, now: NowDep) -> OpenedLink:

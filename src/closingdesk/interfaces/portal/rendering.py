@@ -20,7 +20,7 @@ from closingdesk.domain.problems import Conflict, NotFound, Refusal
 from closingdesk.interfaces.http.csrf import csrf_token
 from closingdesk.interfaces.http.errors import refusal_json
 from closingdesk.interfaces.portal.view import HINTS, LABELS
-from closingdesk.services.links import LinkRefused
+from closingdesk.services.signing.links import LinkRefused
 
 PREFIX = "/p/"
 WEB = Path(__file__).parent.parent / "web"

@@ -25,12 +25,12 @@ from closingdesk.interfaces.portal.view import (
     portal_page,
     refused_form,
 )
-from closingdesk.services.links import OpenedLink, open_link
-from closingdesk.services.purchaser_details import (
+from closingdesk.services.book.purchaser_details import (
     DetailsUpdate,
     latest_agreement,
     update_purchaser_details,
 )
+from closingdesk.services.signing.links import OpenedLink, open_link
 
 NOTICE = "portal_notice"
 

@@ -15,9 +15,9 @@ from sqlalchemy import Engine
 from closingdesk.domain.problems import NotFound
 from closingdesk.interfaces.http.deps import EngineDep, NowDep
 from closingdesk.interfaces.portal.rendering import private
-from closingdesk.services.documents_view import StoredDocument, stored_document
-from closingdesk.services.links import OpenedLink, open_link
-from closingdesk.services.signatures import executed_documents, signing_view
+from closingdesk.services.documents.documents_view import StoredDocument, stored_document
+from closingdesk.services.signing.links import OpenedLink, open_link
+from closingdesk.services.signing.signatures import executed_documents, signing_view
 
 NOT_EXECUTED = "your executed agreement is not ready yet: it is made once the company countersigns"
 

@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import InvalidInput, Problem, Refusal
-from closingdesk.domain.scanned_pages import MAX_BYTES
+from closingdesk.domain.signing.scanned_pages import MAX_BYTES
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep
 from closingdesk.interfaces.http.errors import status_of
@@ -32,9 +32,9 @@ from closingdesk.interfaces.portal.signing_form import (
 )
 from closingdesk.interfaces.portal.signing_section import install_section
 from closingdesk.interfaces.portal.view import form_of, portal_page
-from closingdesk.services.links import OpenedLink
-from closingdesk.services.purchaser_details import latest_agreement
-from closingdesk.services.signatures import (
+from closingdesk.services.book.purchaser_details import latest_agreement
+from closingdesk.services.signing.links import OpenedLink
+from closingdesk.services.signing.signatures import (
     add_signature_page,
     sign_electronically,
 )

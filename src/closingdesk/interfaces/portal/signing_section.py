@@ -15,12 +15,12 @@ from fastapi import FastAPI
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from closingdesk.domain.consent import CONSENT_TEXT, CONSENT_VERSION
-from closingdesk.domain.scanned_pages import MAX_BYTES
+from closingdesk.domain.signing.consent import CONSENT_TEXT, CONSENT_VERSION
+from closingdesk.domain.signing.scanned_pages import MAX_BYTES
 from closingdesk.interfaces.portal.signing_form import SigningForm
 from closingdesk.services.clock import utc_now
-from closingdesk.services.links import open_link
-from closingdesk.services.signatures import (
+from closingdesk.services.signing.links import open_link
+from closingdesk.services.signing.signatures import (
     SignaturePageRecord,
     SigningView,
     executed_documents,

@@ -9,16 +9,16 @@ from datetime import UTC, date, datetime
 from fastapi import Request
 
 from closingdesk.adapters.store.purchaser_details_repository import StoredDocument
-from closingdesk.domain.agreement_readiness import missing_for_agreement
+from closingdesk.domain.book.purchaser_details import EDITABLE, as_text, details_of
 from closingdesk.domain.checklist import is_signed
-from closingdesk.domain.deadlines import close_of_business, seconds_left
+from closingdesk.domain.documents.agreement_readiness import missing_for_agreement
+from closingdesk.domain.funding.payment_reference import payment_reference
 from closingdesk.domain.money import format_shares, format_usd
-from closingdesk.domain.payment_reference import payment_reference
+from closingdesk.domain.offering.deadlines import close_of_business, seconds_left
+from closingdesk.domain.offering.terms import WireInstructions
 from closingdesk.domain.problems import Problem
-from closingdesk.domain.purchaser_details import EDITABLE, as_text, details_of
-from closingdesk.domain.terms import WireInstructions
-from closingdesk.services.links import OpenedLink
-from closingdesk.services.purchaser_funding import PurchaserPayment, purchaser_payment
+from closingdesk.services.funding.purchaser_funding import PurchaserPayment, purchaser_payment
+from closingdesk.services.signing.links import OpenedLink
 
 LABELS: Mapping[str, str] = {
     "dtc_participant": "DTC participant number",

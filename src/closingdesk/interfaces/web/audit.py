@@ -12,9 +12,9 @@ from fastapi.responses import Response
 
 from closingdesk.interfaces.http.deps import EngineDep, PageReader
 from closingdesk.interfaces.web.rendering import render
-from closingdesk.services.audit import verify_chain
-from closingdesk.services.audit_view import EventQuery, event_page
-from closingdesk.services.offerings import list_offerings
+from closingdesk.services.audit.audit_view import EventQuery, event_page
+from closingdesk.services.audit.event_log import verify_chain
+from closingdesk.services.book.offerings import list_offerings
 
 router = APIRouter(include_in_schema=False)
 MAX_PAGE = 1_000_000  # as the API's; past it, and past the end, the last page is shown

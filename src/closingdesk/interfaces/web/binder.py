@@ -10,12 +10,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
-from closingdesk.domain.people import User
-from closingdesk.domain.roles import Permission
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageRequires, actor_of
-from closingdesk.services.binder import build_binder
-from closingdesk.services.offerings import get_offering
+from closingdesk.services.binder.build import build_binder
+from closingdesk.services.book.offerings import get_offering
 
 router = APIRouter(include_in_schema=False)
 

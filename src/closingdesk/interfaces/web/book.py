@@ -7,16 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
 
-from closingdesk.domain.book import BOOK_COLUMNS, REQUIRED_COLUMNS
-from closingdesk.domain.people import User
+from closingdesk.domain.book.purchaser_book import BOOK_COLUMNS, REQUIRED_COLUMNS
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.domain.roles import Permission
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader, PageRequires, actor_of
 from closingdesk.interfaces.http.uploads import saved_upload, upload_name
 from closingdesk.interfaces.web.rendering import render
-from closingdesk.services.offerings import get_offering
-from closingdesk.services.purchasers import BookImport, import_book
+from closingdesk.services.book.offerings import get_offering
+from closingdesk.services.book.purchasers import BookImport, import_book
 
 router = APIRouter(include_in_schema=False)
 

@@ -13,11 +13,11 @@ from typing import Annotated, Any
 from fastapi import Form
 from sqlalchemy import Engine
 
-from closingdesk.domain.purchaser import Purchaser
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.services.book.offerings import get_offering
 from closingdesk.services.deal_room import purchaser_detail
-from closingdesk.services.documents_view import DocumentInfo
-from closingdesk.services.offerings import get_offering
-from closingdesk.services.signatures import CountersignResult, executed_documents
+from closingdesk.services.documents.documents_view import DocumentInfo
+from closingdesk.services.signing.signatures import CountersignResult, executed_documents
 
 SHOWN = 200  # purchasers named per list on the result page; the rest are counted
 

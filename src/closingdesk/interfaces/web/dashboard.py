@@ -8,8 +8,8 @@ from fastapi.responses import RedirectResponse, Response
 from closingdesk.domain.checklist import CHECKLIST, STATES
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader
 from closingdesk.interfaces.web.rendering import render
+from closingdesk.services.book.offerings import list_offerings
 from closingdesk.services.deal_room import offering_summary
-from closingdesk.services.offerings import list_offerings
 
 router = APIRouter(include_in_schema=False)
 

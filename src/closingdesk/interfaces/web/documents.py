@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from closingdesk.interfaces.http.deps import EngineDep, PageReader
-from closingdesk.services.documents_view import stored_document
+from closingdesk.services.documents.documents_view import stored_document
 
 router = APIRouter(include_in_schema=False)
 

@@ -15,11 +15,11 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 
-from closingdesk.domain.bank import FORMATS
+from closingdesk.domain.funding.bank import FORMATS
 from closingdesk.domain.money import parse_decimal
-from closingdesk.domain.people import User
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.domain.problems import InvalidInput, Problem, Refusal
-from closingdesk.domain.roles import Permission
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader, PageRequires, actor_of
 from closingdesk.interfaces.http.errors import status_of
@@ -27,14 +27,14 @@ from closingdesk.interfaces.http.uploads import saved_upload, upload_name
 from closingdesk.interfaces.web import flash
 from closingdesk.interfaces.web.funding_view import funding_page
 from closingdesk.interfaces.web.rendering import render
-from closingdesk.services.bank_import import BankImport, import_bank_file
-from closingdesk.services.funding_decisions import (
+from closingdesk.services.funding.bank_import import BankImport, import_bank_file
+from closingdesk.services.funding.funding_decisions import (
     WireDecision,
     mark_refunded,
     match_wire,
     unmatch_wire,
 )
-from closingdesk.services.reconciliation import funding_report
+from closingdesk.services.funding.reconciliation import funding_report
 
 router = APIRouter(include_in_schema=False)
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from closingdesk.adapters.store.funding_repository import StoredTransaction
-from closingdesk.domain.funding import FundingException, PurchaserFunding
-from closingdesk.domain.payment_reference import payment_reference
+from closingdesk.domain.funding.payment_reference import payment_reference
+from closingdesk.domain.funding.payments import FundingException, PurchaserFunding
 from closingdesk.interfaces.web.paging import Paged
-from closingdesk.services.reconciliation import FundingReport
+from closingdesk.services.funding.reconciliation import FundingReport
 
 STATES = ("funded", "short", "over", "unpaid")
 QUEUE_SHOWN = 200  # exceptions listed; the rest are counted

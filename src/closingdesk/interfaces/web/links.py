@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from closingdesk.domain.people import User
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.domain.problems import NotFound
-from closingdesk.domain.roles import Permission
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import (
     EngineDep,
@@ -21,7 +21,7 @@ from closingdesk.interfaces.http.deps import (
 from closingdesk.interfaces.web.purchasers import purchaser_context
 from closingdesk.interfaces.web.rendering import render
 from closingdesk.services.deal_room import purchaser_detail
-from closingdesk.services.links import create_link, links_of, revoke_link
+from closingdesk.services.signing.links import create_link, links_of, revoke_link
 
 router = APIRouter(include_in_schema=False)
 

@@ -1,7 +1,7 @@
 """Signing in and out of the deal room.
 
 A failed sign-in waits a little before answering, whether the e-mail is known or not;
-``services.people.authenticate`` makes further attempts wait longer and longer after
+``services.people.team.authenticate`` makes further attempts wait longer and longer after
 repeated failures, by e-mail and by client address (HTTP 429 with Retry-After). Signing in
 starts a session kept on the server; signing out ends it there, so a copied cookie stops
 working.
@@ -21,7 +21,7 @@ from closingdesk.interfaces.http.csrf import CsrfChecked, csrf_token
 from closingdesk.interfaces.http.deps import SESSION_KEY, EngineDep, NowDep
 from closingdesk.interfaces.http.errors import status_of
 from closingdesk.interfaces.web.rendering import render
-from closingdesk.services.people import (
+from closingdesk.services.people.team import (
     NotAuthenticated,
     TooManyAttempts,
     authenticate,

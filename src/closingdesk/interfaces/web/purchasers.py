@@ -13,11 +13,11 @@ from closingdesk.adapters.store.purchaser_queries import PageQuery
 from closingdesk.domain.checklist import CHECKLIST, STATES
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader
 from closingdesk.interfaces.web.rendering import render
-from closingdesk.services.audit_view import EventQuery, event_page
+from closingdesk.services.audit.audit_view import EventQuery, event_page
 from closingdesk.services.clock import stamp
 from closingdesk.services.deal_room import purchaser_detail, purchaser_table
-from closingdesk.services.documents_view import documents_of
-from closingdesk.services.links import links_of
+from closingdesk.services.documents.documents_view import documents_of
+from closingdesk.services.signing.links import links_of
 
 router = APIRouter(include_in_schema=False)
 

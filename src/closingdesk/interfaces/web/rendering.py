@@ -9,9 +9,9 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
-from closingdesk.domain.people import User
+from closingdesk.domain.people.roles import Permission, allows
+from closingdesk.domain.people.team import User
 from closingdesk.domain.problems import Refusal
-from closingdesk.domain.roles import Permission, allows
 from closingdesk.interfaces.http.csrf import csrf_token
 from closingdesk.interfaces.http.deps import signed_in_user
 from closingdesk.interfaces.web.filters import FILTERS, GLOBALS

@@ -16,9 +16,9 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 
 from closingdesk.adapters.mail import SmtpMailer
-from closingdesk.domain.people import User
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.domain.problems import InvalidInput, Problem, Refusal
-from closingdesk.domain.roles import Permission
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import (
     EngineDep,
@@ -35,11 +35,15 @@ from closingdesk.interfaces.web.filters import long_date
 from closingdesk.interfaces.web.rendering import render
 from closingdesk.interfaces.web.settlement_page import settlement_page
 from closingdesk.services.clock import utc_now
-from closingdesk.services.deliveries import SENT
-from closingdesk.services.settlement import SettlementRun, settle
-from closingdesk.services.settlement_mail import Mailing, send_settlement_mail
-from closingdesk.services.settlement_records import Confirmation, confirm_shares, dispatch_original
-from closingdesk.services.settlement_view import settlement_overview
+from closingdesk.services.settlement.deliveries import SENT
+from closingdesk.services.settlement.settle import SettlementRun, settle
+from closingdesk.services.settlement.settlement_mail import Mailing, send_settlement_mail
+from closingdesk.services.settlement.settlement_records import (
+    Confirmation,
+    confirm_shares,
+    dispatch_original,
+)
+from closingdesk.services.settlement.settlement_view import settlement_overview
 
 router = APIRouter(include_in_schema=False)
 

@@ -14,8 +14,12 @@ from zoneinfo import ZoneInfo
 from closingdesk.domain.calendars import Late
 from closingdesk.interfaces.web.filters import duration
 from closingdesk.interfaces.web.paging import Paged
-from closingdesk.services.settlement_readiness import NotReady
-from closingdesk.services.settlement_view import DeadlineView, SettledView, SettlementOverview
+from closingdesk.services.settlement.settlement_readiness import NotReady
+from closingdesk.services.settlement.settlement_view import (
+    DeadlineView,
+    SettledView,
+    SettlementOverview,
+)
 
 DEADLINES_SHOWN = 50
 NAMES_SHOWN = 200  # ready and not-ready purchasers listed; the rest are counted

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, FastAPI, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from closingdesk.adapters.store.purchaser_queries import PageQuery
-from closingdesk.domain.people import User
+from closingdesk.domain.people.roles import Permission
+from closingdesk.domain.people.team import User
 from closingdesk.domain.problems import InvalidInput, Problem
-from closingdesk.domain.roles import Permission
-from closingdesk.domain.scanned_pages import MAX_BYTES, kind_of
+from closingdesk.domain.signing.scanned_pages import MAX_BYTES, kind_of
 from closingdesk.interfaces.http.csrf import CsrfChecked
 from closingdesk.interfaces.http.deps import EngineDep, NowDep, PageReader, PageRequires, actor_of
 from closingdesk.interfaces.http.evidence import evidence_of
@@ -21,7 +21,7 @@ from closingdesk.interfaces.web.countersign_view import CountersignSent, counter
 from closingdesk.interfaces.web.rendering import render
 from closingdesk.interfaces.web.signing_panel import install_panel
 from closingdesk.services.deal_room import purchaser_table
-from closingdesk.services.signatures import (
+from closingdesk.services.signing.signatures import (
     add_signature_page,
     countersign,
     review_signature_page,
@@ -35,7 +35,7 @@ Reviewer = Annotated[User, Depends(PageRequires(Permission.RENDER_DOCUMENTS))]
 # The agent chases signatures: they add a page that came back by mail or fax.
 PageSender = Annotated[User, Depends(PageRequires(Permission.EDIT_PURCHASERS))]
 # Countersigning binds the company: admins only. No permission names it yet, so the one
-# only admins hold stands in for it (a COUNTERSIGN permission belongs in domain/roles.py).
+# only admins hold stands in for it (a COUNTERSIGN permission belongs in domain/people/roles.py).
 Countersigner = Annotated[User, Depends(PageRequires(Permission.COUNTERSIGN))]
 Sent = Annotated[CountersignSent, Depends(countersign_sent)]
 

@@ -14,9 +14,9 @@ from fastapi import FastAPI
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from closingdesk.domain.scanned_pages import MAX_BYTES
-from closingdesk.services.documents_view import DocumentInfo
-from closingdesk.services.signatures import (
+from closingdesk.domain.signing.scanned_pages import MAX_BYTES
+from closingdesk.services.documents.documents_view import DocumentInfo
+from closingdesk.services.signing.signatures import (
     SignaturePageRecord,
     SigningView,
     executed_documents,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from closingdesk.domain.terms import OfferingTerms
+from closingdesk.domain.offering.terms import OfferingTerms
 from closingdesk.interfaces.http.deps import EngineDep, PageReader
 from closingdesk.interfaces.web.rendering import render
-from closingdesk.services.offerings import get_offering
+from closingdesk.services.book.offerings import get_offering
 
 router = APIRouter(include_in_schema=False)
 
@@ -16,7 +16,7 @@ router = APIRouter(include_in_schema=False)
 def assumed(terms: OfferingTerms, field: str) -> str | None:
     """The assumption the terms record about ``field``, if any (they name it first).
 
-    >>> from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as terms
+    >>> from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as terms
     >>> assumed(terms, "warrant_coverage")[:26], assumed(terms, "price_per_share")
     ('warrant_coverage 0.25 is a', None)
     """

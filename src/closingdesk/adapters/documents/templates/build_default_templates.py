@@ -15,7 +15,7 @@ from pathlib import Path
 
 from closingdesk.adapters.documents.docx_document import fixed_zip
 from closingdesk.adapters.documents.docx_template import build_template
-from closingdesk.domain.agreement_document import AGREEMENT, FOOTER
+from closingdesk.domain.documents.agreement_document import AGREEMENT, FOOTER
 
 BUILT = date(2000, 1, 1)
 

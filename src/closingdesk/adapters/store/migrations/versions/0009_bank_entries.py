@@ -14,7 +14,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from alembic import op
 
-from closingdesk.domain.bank import BankTransaction
+from closingdesk.domain.funding.bank import BankTransaction
 
 revision = "0009"
 down_revision = "0008"

@@ -1,0 +1,1 @@
+"""The audit trail: the hash-chained event log and its replay."""

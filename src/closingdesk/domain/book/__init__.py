@@ -1,0 +1,1 @@
+"""The purchaser book: who buys, how much, and the book's own rules."""

@@ -1,0 +1,1 @@
+"""The documents of a closing as pure data: the agreement, letters, memo."""

@@ -1,0 +1,1 @@
+"""Funding: bank transactions, their control figures, matching and exceptions."""

@@ -1,0 +1,1 @@
+"""The offering and its terms: what the form states for every purchaser."""

@@ -1,0 +1,1 @@
+"""People: team users, roles, sign-in lifetimes and throttling."""

@@ -1,0 +1,1 @@
+"""Settlement: who is ready to settle, and the DWAC instruction."""

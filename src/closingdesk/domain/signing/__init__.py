@@ -1,0 +1,1 @@
+"""Signing: consent, invitations, signatures and their evidence, who may sign."""

@@ -1,0 +1,1 @@
+"""Warrants: the certificate, its form of words and its number."""

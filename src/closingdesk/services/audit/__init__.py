@@ -1,0 +1,1 @@
+"""The audit trail: listing, verifying and checkpointing the event log."""

@@ -1,0 +1,1 @@
+"""The closing binder: the PDF, the ZIP, and their checks."""

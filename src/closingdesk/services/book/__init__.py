@@ -1,0 +1,1 @@
+"""The offering and its purchaser book: creating, importing, listing."""

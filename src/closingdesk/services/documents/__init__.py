@@ -1,0 +1,1 @@
+"""Documents: drafting agreements, the prospectus, approvals, notices."""

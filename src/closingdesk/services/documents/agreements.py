@@ -1,0 +1,196 @@
+"""Drafting agreements from the form: one per purchaser, stored, versioned, evented."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
+from closingdesk.adapters.store.unit_of_work import UnitOfWork
+from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.domain.checklist import is_signed
+from closingdesk.domain.documents.agreement_readiness import agreement_data, missing_for_agreement
+from closingdesk.domain.documents.agreement_text import AgreementData, parse_agreement, render_blank
+from closingdesk.domain.offering.offering_record import Offering
+from closingdesk.domain.offering.terms import OfferingTerms
+from closingdesk.domain.problems import InvalidInput, NotFound, Problem
+from closingdesk.services.book.offerings import get_offering, resolve_offering
+from closingdesk.services.clock import stamp
+from closingdesk.services.documents.agreement_formats import (
+    FORMATS,
+    VERSIONED,
+    read_template,
+    render_agreement_file,
+)
+
+__all__ = ["FORMATS", "DraftedAgreement", "agreement_data", "draft_agreements"]
+
+
+@dataclass(frozen=True)
+class DraftedAgreement:
+    purchaser_id: int
+    purchaser_name: str
+    file_name: str
+    content: bytes
+    sha256: str
+    version: int
+    changed: bool  # False when the same bytes were already stored
+    missing: tuple[str, ...]  # blanks left because the purchaser's data is incomplete
+
+
+def draft_agreements(
+    engine: Engine,
+    *,
+    offering: str | None,
+    purchaser_id: int | None = None,
+    fmt: str = "txt",
+    template: Path | None = None,
+    actor: str,
+    now: datetime,
+) -> tuple[Offering, list[DraftedAgreement]]:
+    """Draft every purchaser's agreement (or one's) in one format, each format its own
+    document; a new version only when the bytes changed. ``template``: counsel's Word one."""
+    if fmt not in FORMATS:
+        raise InvalidInput(f"format {fmt!r} is not supported; use one of {', '.join(FORMATS)}")
+    word_template = read_template(template, fmt)
+    with UnitOfWork(engine) as uow:
+        found = resolve_offering(uow, offering)
+        purchasers = uow.purchasers.list(found.id, purchaser_id=purchaser_id)
+        if purchaser_id is not None and not purchasers:
+            raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
+        latest = uow.documents.latest(found.id, kind="agreement", fmt=fmt)
+        supplement = _supplement(uow, found.id)
+        # a signed agreement is binding: its version stays, whatever the renderer does now
+        open_ones = [p for p in purchasers if not (is_signed(p.checklist) and p.id in latest)]
+        drafted = [
+            _draft(found.terms, p, latest.get(p.id), fmt, word_template, supplement)
+            for p in open_ones
+        ]
+        at = stamp(now)
+        _store(uow, found, drafted, fmt=fmt, at=at)
+        ticked = _newly_complete(open_ones, drafted)
+        uow.purchasers.set_checklist(ticked, "agreement_generated", done=True)
+        uow.events.append(at=at, actor=actor, entries=_events(drafted, fmt, set(ticked)))
+        uow.commit()
+    return found, drafted
+
+
+def _draft(
+    terms: OfferingTerms,
+    purchaser: Purchaser,
+    latest: tuple[int, str] | None,
+    fmt: str,
+    template: bytes | None,
+    supplement: tuple[int, bytes] | None,
+) -> DraftedAgreement:
+    """Rendered as the latest version first: the same bytes are no new version. Otherwise
+    rendered again as the next version, since a Word or PDF agreement names its version."""
+    data = agreement_data(terms, purchaser)
+    version = latest[0] if latest else 1
+    render = partial(
+        render_agreement_file, fmt, terms, data, template=template, supplement=supplement
+    )
+    content = render(version=version)
+    digest = hashlib.sha256(content).hexdigest()
+    changed = latest is None or latest[1] != digest
+    if changed and latest is not None:
+        version += 1
+        if fmt in VERSIONED:
+            content = render(version=version)
+            digest = hashlib.sha256(content).hexdigest()
+    return DraftedAgreement(
+        purchaser_id=purchaser.id,
+        purchaser_name=purchaser.name,
+        file_name=f"agreement-{purchaser.id:05d}-{file_slug(purchaser.name)}.{fmt}",
+        content=content,
+        sha256=digest,
+        version=version,
+        changed=changed,
+        missing=tuple(missing_for_agreement(purchaser)),
+    )
+
+
+def _supplement(uow: UnitOfWork, offering_id: int) -> tuple[int, bytes] | None:
+    """The offering's current prospectus supplement (version, bytes): Exhibit B."""
+    stored = OfferingDocumentRepository(uow.connection).latest(offering_id, kind="prospectus")
+    return None if stored is None else (stored.version, stored.content)
+
+
+def _store(
+    uow: UnitOfWork, offering: Offering, drafted: list[DraftedAgreement], *, fmt: str, at: str
+) -> None:
+    uow.documents.add_many(
+        [
+            {
+                "offering_id": offering.id,
+                "purchaser_id": d.purchaser_id,
+                "kind": "agreement",
+                "format": fmt,
+                "version": d.version,
+                "file_name": d.file_name,
+                "sha256": d.sha256,
+                "content": d.content,
+                "created_at": at,
+            }
+            for d in drafted
+            if d.changed
+        ]
+    )
+
+
+def _newly_complete(purchasers: list[Purchaser], drafted: list[DraftedAgreement]) -> list[int]:
+    """Purchasers whose agreement is now drafted with complete data and was not before."""
+    complete = {d.purchaser_id for d in drafted if not d.missing}
+    return [p.id for p in purchasers if p.id in complete and not p.checklist["agreement_generated"]]
+
+
+def _events(
+    drafted: list[DraftedAgreement], fmt: str, ticked: set[int]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """A new version, or an unchanged one that ticks ``agreement_generated`` again (after the
+    book changed and changed back), is a change of state: each gets its event."""
+    return [
+        (
+            "agreement.drafted",
+            f"purchaser:{d.purchaser_id}",
+            {
+                "format": fmt,
+                "version": d.version,
+                "sha256": d.sha256,
+                "file_name": d.file_name,
+                "missing": list(d.missing),
+                "new_version": d.changed,
+                "agreement_generated": d.purchaser_id in ticked,
+            },
+        )
+        for d in drafted
+        if d.changed or d.purchaser_id in ticked
+    ]
+
+
+def blank_form(engine: Engine, *, offering: str | None) -> tuple[Offering, str]:
+    found = get_offering(engine, offering)
+    return found, render_blank(found.terms)
+
+
+def read_agreement(path: Path) -> tuple[AgreementData | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"cannot read {path}: {error}") from error
+    return parse_agreement(text, source=path.name)
+
+
+def file_slug(name: str, *, limit: int = 40) -> str:
+    """A file-name-safe ASCII form of a name: "Zürich Fonds AG" -> "zurich-fonds-ag"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "purchaser"

@@ -1,0 +1,1 @@
+"""Funding: bank files in, matching, people's decisions, reconciliation."""

@@ -1,0 +1,1 @@
+"""The installation: its key file and its backups."""

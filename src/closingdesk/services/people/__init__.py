@@ -1,0 +1,1 @@
+"""People: team users, their sessions and API tokens."""

@@ -1,0 +1,1 @@
+"""Settlement: settling, its files and mail, confirmations, deliveries."""

@@ -1,0 +1,1 @@
+"""Signing: invitations, links, signatures, signature pages, countersigning."""
