@@ -163,7 +163,7 @@ def test_a_row_whose_bytes_do_not_match_its_hash_stops_the_migration_and_changes
 ) -> None:
     rows = [(1, b"%PDF good", hashlib.sha256(b"%PDF good").hexdigest()), (2, b"%PDF bad", "0" * 64)]
     engine = _old_database(database_url, rows)
-    with pytest.raises(RuntimeError, match="documents row 2 .*hash to"):
+    with pytest.raises(RuntimeError, match=r"documents row 2 .*hash to"):
         upgrade(engine)
     assert current_revision(engine) == "0015"
     with engine.connect() as connection:

@@ -61,7 +61,8 @@ def test_a_file_changed_on_disk_is_refused_naming_the_hash_and_the_document(
 
 def test_a_missing_file_is_refused_naming_the_hash_and_the_document(tmp_path: Path) -> None:
     store = FileStore(tmp_path / "files")
-    with pytest.raises(DamagedFile, match=rf"document 3 \(warrant\.pdf\): its file {SHA} is missing"):
+    expected = rf"document 3 \(warrant\.pdf\): its file {SHA} is missing"
+    with pytest.raises(DamagedFile, match=expected):
         store.get(SHA, what="document 3 (warrant.pdf)")
 
 

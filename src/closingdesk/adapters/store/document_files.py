@@ -69,11 +69,13 @@ def damaged_files(bind: Connection | Engine, files: Iterable[tuple[str, str]]) -
 
 def copy_files(bind: Connection | Engine, files: Iterable[tuple[str, str]], folder: Path) -> int:
     """Copy ``files`` (SHA-256, what) into a new file store at ``folder``, each read back
-    through its hash (a damaged file is refused, not copied); how many distinct files."""
-    source, target = file_store(bind), FileStore(folder)
+    through its hash (a damaged file is refused, not copied); how many distinct files.
+    The source store is looked up only when there is a file to copy."""
+    target = FileStore(folder)
+    target.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     copied: set[str] = set()
     for sha256, what in files:
         if sha256 not in copied:
-            target.put(source.get(sha256, what=what))
+            target.put(file_store(bind).get(sha256, what=what))
             copied.add(sha256)
     return len(copied)
