@@ -97,3 +97,13 @@ def test_postgresql_without_closingdesk_files_is_refused_saying_what_to_set(
     with pytest.raises(InvalidInput, match="CLOSINGDESK_FILES is not set") as refused:
         files_folder(url)
     assert "secret" not in str(refused.value)
+
+
+def test_many_files_are_stored_in_one_go_each_under_its_own_hash(tmp_path: Path) -> None:
+    store = FileStore(tmp_path)
+    contents = [b"letter", b"warrant W-0001", b"letter"]
+    expected = [hashlib.sha256(c).hexdigest() for c in contents]
+    assert store.put_many(contents) == expected
+    assert sorted(store.hashes()) == sorted(set(expected))
+    for sha256, content in zip(expected, contents, strict=True):
+        assert store.get(sha256, what="a test file") == content

@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from closingdesk.domain.problems import Conflict
@@ -54,24 +54,23 @@ class FileStore:
 
     def put(self, content: bytes) -> str:
         """Store the bytes (durably, before returning); their SHA-256."""
-        sha256 = sha256_of(content)
-        target = self.path(sha256)
-        if target.exists() and self._intact(target, sha256):
-            return sha256
-        self._make_folder(target.parent)
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(descriptor, "wb") as file:
-                file.write(content)
-                file.flush()
-                os.fsync(file.fileno())
-            os.chmod(temporary, FILE_MODE)
-            os.replace(temporary, target)  # replaces a damaged copy with the right bytes
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        _fsync_folder(target.parent)
-        return sha256
+        return self.put_many([content])[0]
+
+    def put_many(self, contents: Iterable[bytes]) -> list[str]:
+        """Store each of the bytes (all durably, before returning); their SHA-256s in order.
+        Each file is fsynced as it is written, each folder it was renamed into once at the end."""
+        hashes: list[str] = []
+        renamed_into: set[Path] = set()
+        for content in contents:
+            sha256 = sha256_of(content)
+            target = self.path(sha256)
+            if not (target.exists() and self._intact(target, sha256)):
+                self._write(target, content)
+                renamed_into.add(target.parent)
+            hashes.append(sha256)
+        for folder in sorted(renamed_into):
+            _fsync_folder(folder)
+        return hashes
 
     def get(self, sha256: str, *, what: str) -> bytes:
         """The bytes stored under ``sha256``; ``what`` names the document in a refusal."""
@@ -113,6 +112,21 @@ class FileStore:
                 for file in sorted(shard.iterdir()):
                     if _SHA256.fullmatch(file.name) and file.name.startswith(shard.name):
                         yield file.name
+
+    def _write(self, target: Path, content: bytes) -> None:
+        """Write to a temporary file beside ``target``, fsync it, rename it to ``target``."""
+        self._make_folder(target.parent)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(content)
+                file.flush()
+                os.fsync(file.fileno())
+            os.chmod(temporary, FILE_MODE)
+            os.replace(temporary, target)  # replaces a damaged copy with the right bytes
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
 
     def _intact(self, target: Path, sha256: str) -> bool:
         return self.check(sha256, what=str(target)) is None

@@ -23,20 +23,24 @@ from closingdesk.adapters.store.signature_tables import signature_pages
 def with_file_stored(connection: Connection, values: Mapping[str, Any]) -> dict[str, Any]:
     """A row to insert: its ``content`` written to the file store, the row keeping only the
     content's SHA-256 and size (a ``sha256`` given with the row must be the content's)."""
-    row = dict(values)
-    content = bytes(row.pop("content"))
-    given = row.get("sha256")
-    if given is not None and given != sha256_of(content):
-        raise ValueError(f"the row's sha256 {given} is not the SHA-256 of its content")
-    row["sha256"] = file_store(connection).put(content)
-    row["size"] = len(content)
-    return row
+    return with_files_stored(connection, [values])[0]
 
 
 def with_files_stored(
     connection: Connection, rows: Iterable[Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
-    return [with_file_stored(connection, row) for row in rows]
+    """As with_file_stored, for many rows (their files made durable together)."""
+    stored = [dict(values) for values in rows]
+    contents = [bytes(row.pop("content")) for row in stored]
+    for row, content in zip(stored, contents, strict=True):
+        given = row.get("sha256")
+        if given is not None and given != sha256_of(content):
+            raise ValueError(f"the row's sha256 {given} is not the SHA-256 of its content")
+        row["size"] = len(content)
+    hashes = file_store(connection).put_many(contents) if contents else []
+    for row, sha256 in zip(stored, hashes, strict=True):
+        row["sha256"] = sha256
+    return stored
 
 
 def document_content(connection: Connection, row: Any) -> bytes:
