@@ -80,9 +80,8 @@ class FileStore:
         except FileNotFoundError:
             raise DamagedFile(self._missing(sha256, what)) from None
         except OSError as error:
-            raise DamagedFile(
-                f"{what}: its file {target} cannot be read ({error.strerror})"
-            ) from None
+            reason = f"{what}: its file {sha256} cannot be read ({error.strerror})"
+            raise DamagedFile(reason) from None
         found = sha256_of(content)
         if found != sha256:
             raise DamagedFile(self._changed(sha256, what, found))
@@ -99,7 +98,7 @@ class FileStore:
         except FileNotFoundError:
             return self._missing(sha256, what)
         except OSError as error:
-            return f"{what}: its file {target} cannot be read ({error.strerror})"
+            return f"{what}: its file {sha256} cannot be read ({error.strerror})"
         found = digest.hexdigest()
         return None if found == sha256 else self._changed(sha256, what, found)
 
@@ -139,16 +138,18 @@ class FileStore:
                 folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
                 _fsync_folder(folder.parent)
 
+    # The messages name the document and the hash, not the folder: a refusal may reach a
+    # purchaser's browser. `closingdesk files verify` says which folder it checked.
     def _missing(self, sha256: str, what: str) -> str:
         return (
-            f"{what}: its file {sha256} is missing from the file store {self.folder}; "
-            "restore the store from a backup"
+            f"{what}: its file {sha256} is missing from the file store; "
+            "restore the file store from a backup"
         )
 
     def _changed(self, sha256: str, what: str, found: str) -> str:
         return (
-            f"{what}: its file {self.path(sha256)} has changed on disk (its bytes hash to "
-            f"{found}, not {sha256}); it was not used. Restore the file from a backup"
+            f"{what}: its file {sha256} has changed on disk (its bytes now hash to {found}); "
+            "it was not used. Restore the file from a backup"
         )
 
 
