@@ -143,6 +143,8 @@ def database_url(
         return f"sqlite:///{tmp_path / 'closingdesk.db'}"
     # its key file in the test's folder, not in the user's configuration folder
     monkeypatch.setenv("CLOSINGDESK_SECRET_FILE", str(tmp_path / "closingdesk-pg.key"))
+    # and its documents' file store (PostgreSQL has no folder beside a database file)
+    monkeypatch.setenv("CLOSINGDESK_FILES", str(tmp_path / "closingdesk-pg.files"))
     server: str = request.getfixturevalue("postgres_server")
     return _fresh_postgres_database(server)
 

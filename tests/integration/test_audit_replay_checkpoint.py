@@ -58,6 +58,7 @@ def template(
         url = _fresh_postgres_database(request.getfixturevalue("postgres_server"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CLOSINGDESK_SECRET_FILE", str(key))
+        patch.setenv("CLOSINGDESK_FILES", str(folder / "files"))  # shared by the copies
         engine = make_engine(url)
         upgrade(engine)
         now = utc_now()
@@ -83,6 +84,7 @@ def closed(
     """A copy of the closed closing for one test, with its key file."""
     kind, url, key = template
     monkeypatch.setenv("CLOSINGDESK_SECRET_FILE", str(key))
+    monkeypatch.setenv("CLOSINGDESK_FILES", str(key.parent / "files"))
     if kind == "sqlite":
         copy = tmp_path / "closingdesk.db"
         shutil.copy(url.removeprefix("sqlite:///"), copy)

@@ -42,9 +42,17 @@ def shared_closing(
         url = f"sqlite:///{folder / 'closingdesk.db'}"
     else:
         url = _postgres_database(request.getfixturevalue("postgres_server"))
-    shared = build_closing(url, folder)
-    create_link(
-        shared.engine, 1, offering=SLUG, link_key=shared.app.state.link_key, actor=ACTOR, now=NOW
-    )
-    yield shared
-    shared.engine.dispose()
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param != "sqlite":  # PostgreSQL's document files: a folder must be named
+            patch.setenv("CLOSINGDESK_FILES", str(folder / "files"))
+        shared = build_closing(url, folder)
+        create_link(
+            shared.engine,
+            1,
+            offering=SLUG,
+            link_key=shared.app.state.link_key,
+            actor=ACTOR,
+            now=NOW,
+        )
+        yield shared
+        shared.engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from closingdesk.adapters.files.location import files_folder
 from tests.http_scenarios import Closing
 
 AGREEMENTS = "/api/v1/offerings/neotherapeutics-2002/agreements"
@@ -42,3 +43,18 @@ def test_drafting_in_an_unknown_format_is_refused(closing: Closing) -> None:
     response = closing.client("counsel").post(AGREEMENTS, json={"format": "rtf"})
     assert response.status_code == 422
     assert "format 'rtf' is not supported" in response.json()["detail"]
+
+
+def test_a_document_whose_file_changed_on_disk_is_refused_with_409_not_served(
+    closing: Closing,
+) -> None:
+    client = closing.client("viewer")
+    listed = client.get("/api/v1/purchasers/1/documents").json()["data"][0]
+    folder = files_folder(closing.engine.url)
+    path = folder / listed["sha256"][:2] / listed["sha256"]
+    path.chmod(0o600)
+    path.write_bytes(path.read_bytes() + b"an edit after the fact")
+    response = client.get(listed["download"])
+    assert response.status_code == 409
+    assert listed["sha256"] in response.text and "changed on disk" in response.text
+    assert str(folder) not in response.text  # the server's folders are not the client's business

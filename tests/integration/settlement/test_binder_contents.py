@@ -4,6 +4,7 @@ a memo that shows the money case by case, never netted."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from datetime import timedelta
@@ -38,7 +39,7 @@ def store_resolution(engine: Engine) -> None:
             fmt="pdf",
             version=1,
             file_name="board-resolution.pdf",
-            sha256="0" * 64,
+            sha256=hashlib.sha256(RESOLUTION).hexdigest(),  # the name of its file in the store
             content=RESOLUTION,
             created_at="2002-03-11T09:00:00+00:00",
         )

@@ -3,7 +3,8 @@
 purchaser has their warrant, checklist items and events; no half state), and the event log
 still verifies. The first kill comes at a random moment after the process started, the
 others at a random moment after its transaction began (SQLite: it holds the write lock;
-PostgreSQL: it has written). The seed is in every failure message.
+PostgreSQL: it has written); and no stored document's row names a file missing from the
+file store. The seed is in every failure message.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.services.audit.event_log import verify_chain
 from closingdesk.services.book.offerings import create_offering
 from closingdesk.services.book.purchasers import import_book
+from closingdesk.services.documents.document_files import check_files
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW, book_file
 from tests.settlement_scenarios import TERMS, signed
@@ -119,6 +121,8 @@ def _assert_whole_or_nothing(engine: Engine, context: str) -> int:
     assert instructed in (set(), set(range(1, PURCHASERS + 1))), context
     verdict = verify_chain(engine)
     assert verdict.intact, f"{context}: {verdict.broken}"
+    files = check_files(engine)  # each file written before its row committed: none missing
+    assert files.problems == [], f"{context}: {files.problems}"
     return len(instructed)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 
 from closingdesk.adapters.store import tables as t
 from closingdesk.adapters.store.binder_queries import BinderSource
+from closingdesk.adapters.store.document_files import document_content
 from closingdesk.adapters.store.funding_tables import bank_files
 
 _D = t.documents.c
@@ -20,7 +21,7 @@ def offering_documents(
 ) -> list[BinderSource]:
     """The offering's own documents (no purchaser's), newest version of each kind and name."""
     query = (
-        select(_D.id, _D.purchaser_id, _D.kind, _D.format, _D.version, _D.file_name, _D.content)
+        select(_D.id, _D.purchaser_id, _D.kind, _D.format, _D.version, _D.file_name, _D.sha256)
         .where(_D.offering_id == offering_id, _D.purchaser_id.is_(None))
         .where(_D.kind.not_in(list(excluding)))
         .order_by(_D.id)
@@ -35,7 +36,7 @@ def offering_documents(
             row.format,
             int(row.version),
             row.file_name,
-            bytes(row.content),
+            document_content(connection, row),
         )
     return sorted(newest.values(), key=lambda s: s.id)
 

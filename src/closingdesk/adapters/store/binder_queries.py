@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.document_files import document_content
 
 _D = t.documents.c
 # Kinds a purchaser (or the offering) has one of, in versions: the binder takes the newest.
@@ -30,7 +31,7 @@ def newest_documents(
 ) -> list[BinderSource]:
     """Per purchaser (or the offering) and kind and format, the newest version; by id."""
     query = (
-        select(_D.id, _D.purchaser_id, _D.kind, _D.format, _D.version, _D.file_name, _D.content)
+        select(_D.id, _D.purchaser_id, _D.kind, _D.format, _D.version, _D.file_name, _D.sha256)
         .where(_D.offering_id == offering_id, _D.kind.in_(list(kinds)))
         .order_by(_D.id)
     )
@@ -48,6 +49,6 @@ def newest_documents(
                 row.format,
                 int(row.version),
                 row.file_name,
-                bytes(row.content),
+                document_content(connection, row),
             )
     return sorted(newest.values(), key=lambda s: s.id)

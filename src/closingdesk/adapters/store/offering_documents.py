@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.document_files import document_content, with_file_stored
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,12 @@ class OfferingDocumentRepository:
             .limit(1)
         )
         row = self._c.execute(query).first()
-        return _document(row) if row else None
+        return self._document(row) if row else None
 
     def get(self, document_id: int) -> OfferingDocument | None:
         """Any stored document by id (a purchaser's too), with its bytes."""
         row = self._c.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
-        return _document(row) if row else None
+        return self._document(row) if row else None
 
     def by_sha256(self, offering_id: int, *, kind: str, sha256: str) -> OfferingDocument | None:
         """The offering's document of that kind with these bytes (its newest version)."""
@@ -62,7 +63,7 @@ class OfferingDocumentRepository:
             .limit(1)
         )
         row = self._c.execute(query).first()
-        return _document(row) if row else None
+        return self._document(row) if row else None
 
     def add(
         self,
@@ -87,23 +88,23 @@ class OfferingDocumentRepository:
             "content": content,
             "created_at": created_at,
         }
-        key = self._c.execute(insert(t.documents).values(values)).inserted_primary_key
+        row = with_file_stored(self._c, values)
+        key = self._c.execute(insert(t.documents).values(row)).inserted_primary_key
         if key is None:
             raise RuntimeError("the database gave the new document no id")
         return OfferingDocument(
             int(key[0]), offering_id, kind, fmt, version, file_name, sha256, created_at, content
         )
 
-
-def _document(row: Any) -> OfferingDocument:
-    return OfferingDocument(
-        id=int(row.id),
-        offering_id=int(row.offering_id),
-        kind=row.kind,
-        format=row.format,
-        version=int(row.version),
-        file_name=row.file_name,
-        sha256=row.sha256,
-        created_at=row.created_at,
-        content=bytes(row.content),
-    )
+    def _document(self, row: Any) -> OfferingDocument:
+        return OfferingDocument(
+            id=int(row.id),
+            offering_id=int(row.offering_id),
+            kind=row.kind,
+            format=row.format,
+            version=int(row.version),
+            file_name=row.file_name,
+            sha256=row.sha256,
+            created_at=row.created_at,
+            content=document_content(self._c, row),
+        )

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.document_files import document_content
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class PurchaserDetailsRepository:
             file_name=row.file_name,
             sha256=row.sha256,
             created_at=row.created_at,
-            content=bytes(row.content),
+            content=document_content(self._c, row),
         )
 
     def lock(self, purchaser_id: int) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Table, bindparam, func, insert, select, update
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.document_files import referenced_files, with_files_stored
 from closingdesk.domain.audit.event_chain import ChainedEvent, canonical_json, chain_event
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.checklist import CHECKLIST, SIGNED_ITEMS
@@ -211,8 +212,9 @@ class DocumentRepository:
         self._c = connection
 
     def add_many(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert documents given with their ``content``: the bytes go to the file store."""
         if rows:
-            self._c.execute(insert(t.documents), list(rows))
+            self._c.execute(insert(t.documents), with_files_stored(self._c, rows))
 
     def latest(self, offering_id: int, *, kind: str, fmt: str) -> dict[int, tuple[int, str]]:
         """purchaser id -> (newest version, its SHA-256) of that purchaser's document."""
@@ -225,6 +227,10 @@ class DocumentRepository:
             if row.purchaser_id not in newest or row.version > newest[row.purchaser_id][0]:
                 newest[row.purchaser_id] = (int(row.version), row.sha256)
         return newest
+
+    def stored_files(self) -> list[tuple[str, str]]:
+        """(SHA-256, what it is) of every stored document and signature page."""
+        return list(referenced_files(self._c))
 
 
 class EventLog:

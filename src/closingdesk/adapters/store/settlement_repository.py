@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.document_files import document_content, with_files_stored
 from closingdesk.adapters.store.settlement_tables import (
     deliveries,
     dwac_instructions,
@@ -92,7 +93,7 @@ class SettlementRepository:
         if not rows:
             return []
         statement = insert(t.documents).returning(t.documents.c.id, sort_by_parameter_order=True)
-        return [int(r.id) for r in self._c.execute(statement, list(rows))]
+        return [int(r.id) for r in self._c.execute(statement, with_files_stored(self._c, rows))]
 
     def add_run(self, **values: Any) -> int:
         statement = insert(settlement_runs).values(values).returning(settlement_runs.c.id)
@@ -187,13 +188,14 @@ def run_documents(connection: Connection, run_id: int) -> Iterator[tuple[str, by
     run = connection.execute(select(settlement_runs).where(r.id == run_id)).one()
     own = (run.letter_document_id, run.csv_document_id, run.xlsx_document_id)
     ids = [i for i in own if i is not None]
-    head = select(d.file_name, d.content).where(d.id.in_(ids)).order_by(d.id)
-    yield from ((row.file_name, bytes(row.content)) for row in connection.execute(head))
+    head = select(d.id, d.file_name, d.sha256).where(d.id.in_(ids)).order_by(d.id)
+    heads = connection.execute(head).all()
+    yield from ((row.file_name, document_content(connection, row)) for row in heads)
     body = (
-        select(d.file_name, d.content)
+        select(d.id, d.file_name, d.sha256)
         .join(warrants, _W.document_id == d.id)
         .where(_W.settlement_run_id == run_id)
         .order_by(d.id)
     )
-    for row in connection.execution_options(yield_per=500).execute(body):
-        yield row.file_name, bytes(row.content)
+    for row in connection.execute(body).all():
+        yield row.file_name, document_content(connection, row)

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, func, insert, select, update
+from sqlalchemy import Connection, Row, Select, insert, select, update
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.document_files import signature_page_content, with_file_stored
 from closingdesk.adapters.store.signature_tables import signature_pages, signatures
 from closingdesk.domain.signing.signatures import SignaturePageRecord, SignatureRecord
 from closingdesk.domain.signing.signing_rules import AgreementVersion
@@ -18,7 +19,6 @@ from closingdesk.domain.signing.signing_rules import AgreementVersion
 _D = t.documents.c
 _P = signature_pages.c
 CHUNK = 500
-_PAGE_INFO = [c for c in signature_pages.c if c.name != "content"]
 
 
 class SignatureRepository:
@@ -69,7 +69,7 @@ class SignatureRepository:
         return {(row.purchaser_id, int(row.version)) for row in rows}
 
     def add_document(self, values: Mapping[str, Any]) -> int:
-        result = self._c.execute(insert(t.documents).values(dict(values)))
+        result = self._c.execute(insert(t.documents).values(with_file_stored(self._c, values)))
         key = result.inserted_primary_key
         if key is None:
             raise RuntimeError("the database gave the new document no id")
@@ -95,7 +95,8 @@ class SignatureRepository:
         return _signature_from(int(key[0]), values)
 
     def add_page(self, values: Mapping[str, Any]) -> int:
-        result = self._c.execute(insert(signature_pages).values(dict(values)))
+        row = with_file_stored(self._c, values)
+        result = self._c.execute(insert(signature_pages).values(row))
         key = result.inserted_primary_key
         if key is None:
             raise RuntimeError("the database gave the new signature page no id")
@@ -106,8 +107,9 @@ class SignatureRepository:
         return _page(row) if row else None
 
     def page_content(self, page_id: int) -> bytes | None:
-        content = self._c.execute(select(_P.content).where(_P.id == page_id)).scalar()
-        return None if content is None else bytes(content)
+        query = select(_P.id, _P.file_name, _P.sha256).where(_P.id == page_id)
+        row = self._c.execute(query).first()
+        return None if row is None else signature_page_content(self._c, row)
 
     def pending_page(self, purchaser_id: int) -> SignaturePageRecord | None:
         query = self._pages().where(_P.purchaser_id == purchaser_id, _P.status == "pending")
@@ -132,7 +134,7 @@ class SignatureRepository:
         return self._c.execute(statement.values(dict(values))).rowcount == 1
 
     def _pages(self) -> Any:
-        return select(*_PAGE_INFO, func.length(_P.content).label("size"))
+        return select(signature_pages)
 
 
 def _chunked(

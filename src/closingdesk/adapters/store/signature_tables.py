@@ -2,18 +2,18 @@
 
 A side signs a purchaser's agreement once: ``signatures`` is unique on (purchaser, side), so
 two submissions racing each other cannot both be recorded. A signature page sent back is
-kept with its bytes and its review; an accepted one is the purchaser's signature.
+kept with its review (its bytes in the file store); an accepted one is the purchaser's signature.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     String,
     Table,
     Text,
@@ -29,8 +29,8 @@ signature_pages = Table(
     Column("purchaser_id", Integer, ForeignKey("purchasers.id"), nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("file_name", Text, nullable=False),
-    Column("content", LargeBinary, nullable=False),
-    Column("sha256", String(64), nullable=False),
+    Column("sha256", String(64), nullable=False),  # its bytes: in the file store
+    Column("size", BigInteger, nullable=False),
     Column("status", String(10), nullable=False),  # pending | accepted | rejected
     Column("reason", Text),  # why it was rejected
     Column("added_by", Text, nullable=False),

@@ -14,7 +14,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Table,
@@ -74,8 +73,9 @@ documents = Table(
     Column("format", String(10), nullable=False),  # "txt"
     Column("version", Integer, nullable=False),
     Column("file_name", Text, nullable=False),
+    # the bytes are in the file store (adapters/files), in the file named by this hash
     Column("sha256", String(64), nullable=False),
-    Column("content", LargeBinary, nullable=False),
+    Column("size", BigInteger, nullable=False),
     Column("created_at", String(32), nullable=False),
     Index("ix_documents_purchaser", "purchaser_id", "kind", "format"),
 )

@@ -200,8 +200,8 @@ def backup(
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Copy the database (SQLite file, or pg_dump when it is on PATH; the documents are in
-    it) and, separately, the key file, with a README.txt saying what to keep apart."""
+    """Copy the database (SQLite file, or pg_dump when it is on PATH), the documents' files
+    and, separately, the key file, with a README.txt saying what to keep apart."""
     made = back_up(open_store(db), out_dir, key_out=key_out, now=utc_now())
     if json:
         print_json(
@@ -209,12 +209,15 @@ def backup(
                 "folder": str(made.folder),
                 "database": str(made.database) if made.database else None,
                 "database_note": made.database_note,
+                "files": str(made.files),
+                "file_count": made.file_count,
                 "key_file": str(made.key_file),
                 "readme": str(made.note),
             }
         )
     else:
         out.print(f"database: {made.database or made.database_note}", markup=False)
+        out.print(f"files: {made.files} ({made.file_count})", markup=False)
         out.print(f"key file: {made.key_file}", markup=False)
         out.print(
             f"read {made.note}: store the database copy and the key file in different places",

@@ -57,6 +57,7 @@ from closingdesk.services.binder.binder_exceptions import memo_exceptions
 from closingdesk.services.binder.binder_log import binder_log_problems
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
+from closingdesk.services.documents.document_files import binder_file_problems
 from closingdesk.services.funding.reconciliation import funding_report
 
 SECTIONS = (
@@ -234,7 +235,8 @@ def build_binder(
 
 
 def verify_binder(content: bytes, *, source: str, engine: Engine | None = None) -> list[Problem]:
-    """Every problem with a binder ZIP; with a database, also whether it built this manifest."""
+    """Every problem with a binder ZIP; with a database, also whether it built this manifest
+    and whether its copies of the binder's files (the file store) are unchanged."""
     problems = verify_binder_zip(content, source=source)
     problems.extend(binder_log_problems(content, source=source, engine=engine))
     if engine is None or problems:
@@ -251,7 +253,7 @@ def verify_binder(content: bytes, *, source: str, engine: Engine | None = None) 
             "manifest may both have been changed"
         )
         problems.append(Problem(f"{source} MANIFEST.json", what))
-    return problems
+    return problems + binder_file_problems(engine, content, source=source)
 
 
 def _record(

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from closingdesk.adapters.store import tables as t
+from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import NotFound
 
@@ -45,7 +46,7 @@ INFO_COLUMNS = (
     _C.file_name,
     _C.sha256,
     _C.created_at,
-    func.length(_C.content).label("size"),
+    _C.size,
 )
 
 
@@ -62,11 +63,11 @@ def documents_of(engine: Engine, purchaser_id: int) -> list[DocumentInfo]:
 
 def stored_document(engine: Engine, document_id: int) -> StoredDocument:
     with UnitOfWork(engine, read_only=True) as uow:
-        row = uow.connection.execute(select(*INFO_COLUMNS, _C.content).where(_C.id == document_id))
-        found = row.first()
-    if found is None:
+        found = uow.connection.execute(select(*INFO_COLUMNS).where(_C.id == document_id)).first()
+        document = OfferingDocumentRepository(uow.connection).get(document_id) if found else None
+    if found is None or document is None:
         raise NotFound(f"no document {document_id}")
-    return StoredDocument(document_info(found), bytes(found.content))
+    return StoredDocument(document_info(found), document.content)  # its bytes checked
 
 
 def document_info(row: Any) -> DocumentInfo:
