@@ -27,7 +27,7 @@ from closingdesk.examples.demo_terms import DEMO_TERMS
 from closingdesk.services.book.offerings import create_offering
 from closingdesk.services.book.purchasers import import_book
 from closingdesk.services.funding.bank_import import import_bank_file
-from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settling import settle
 
 NOW = datetime(2002, 3, 12, 23, 55, tzinfo=UTC)
 WORKERS = 2

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from closingdesk.adapters.store.engine import make_engine, upgrade
 from closingdesk.interfaces.cli.app import build_app
 from closingdesk.services.binder.build import build_binder
-from closingdesk.services.settlement import settle
+from closingdesk.services.settlement.settling import settle
 from tests.conftest import _fresh_postgres_database
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready

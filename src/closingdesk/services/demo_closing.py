@@ -20,10 +20,10 @@ from closingdesk.services.binder.build import BuiltBinder, build_binder
 from closingdesk.services.funding.bank_import import BankImport, import_bank_file
 from closingdesk.services.funding.reconciliation import FundingReport, funding_report
 from closingdesk.services.settlement.deliveries import DeliveryOutcome
-from closingdesk.services.settlement.settle import SettlementRun, settle
 from closingdesk.services.settlement.settlement_files import export_run
 from closingdesk.services.settlement.settlement_mail import Mailing, send_settlement_mail
 from closingdesk.services.settlement.settlement_records import dispatch_original
+from closingdesk.services.settlement.settling import SettlementRun, settle
 from closingdesk.services.status import closing_status
 
 SENDER = "NeoTherapeutics Closing Desk <closing@neotherapeutics.example>"

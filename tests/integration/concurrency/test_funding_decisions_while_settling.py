@@ -13,7 +13,7 @@ from closingdesk.adapters.store.settlement_repository import SettlementRepositor
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.services.audit.event_log import audit_log, verify_chain
 from closingdesk.services.funding.funding_decisions import mark_refunded, match_wire, unmatch_wire
-from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settling import settle
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.integration.concurrency.races import race
 from tests.scenarios import ACTOR, NOW

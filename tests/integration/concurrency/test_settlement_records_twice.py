@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_records import Confirmation, confirm_shares
+from closingdesk.services.settlement.settling import settle
 from tests.integration.concurrency.races import race
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready

@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 from closingdesk.services.audit.event_log import audit_log
 from closingdesk.services.binder.build import build_binder, verify_binder
 from closingdesk.services.funding.funding_decisions import mark_refunded
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_records import dispatch_original
+from closingdesk.services.settlement.settling import settle
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import paid, ready
 

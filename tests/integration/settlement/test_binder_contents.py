@@ -19,8 +19,8 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.examples.demo_prospectus import demo_prospectus
 from closingdesk.services.binder.build import BuiltBinder, build_binder
 from closingdesk.services.documents.prospectus import add_prospectus, record_prospectus_delivered
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_records import dispatch_original
+from closingdesk.services.settlement.settling import settle
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import TERMS, closing, paid, signed

@@ -21,10 +21,10 @@ from closingdesk.services.settlement.original_deliveries import (
     record_deliveries,
     single,
 )
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_mail import Mailing, send_warrant_copies
 from closingdesk.services.settlement.settlement_records import dispatch_original
 from closingdesk.services.settlement.settlement_view import settlement_overview
+from closingdesk.services.settlement.settling import settle
 from closingdesk.services.status import closing_status
 from tests.mail_scenarios import SmtpServer, smtp_server
 from tests.scenarios import ACTOR, NOW

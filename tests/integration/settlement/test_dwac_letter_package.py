@@ -17,7 +17,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.services.documents.approvals import add_approval
 from closingdesk.services.documents.documents_view import stored_document
-from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settling import settle
 from tests.mail_scenarios import prospectus_pdf
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import TERMS, closing, paid, signed

@@ -20,9 +20,9 @@ from closingdesk.domain.settlement.dwac_instruction import CSV_COLUMNS
 from closingdesk.services.binder.build import build_binder
 from closingdesk.services.book.offerings import create_offering
 from closingdesk.services.book.purchasers import import_book
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_files import export_run
 from closingdesk.services.settlement.settlement_mail import Mailing, send_instructions
+from closingdesk.services.settlement.settling import settle
 from tests.mail_scenarios import SmtpServer, smtp_server
 from tests.scenarios import ACTOR, NOW, book_file
 from tests.settlement_scenarios import TERMS, paid, signed

@@ -19,7 +19,7 @@ from closingdesk.services.audit.event_log import audit_log
 from closingdesk.services.funding.exception_decisions import accept_late_wire, acknowledge_return
 from closingdesk.services.funding.funding_decisions import mark_refunded
 from closingdesk.services.funding.reconciliation import funding_report, report_document
-from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settling import settle
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import closing, paid, signed

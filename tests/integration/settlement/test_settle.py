@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 
 from closingdesk.adapters.store.settlement_tables import dwac_instructions, warrants
 from closingdesk.services.audit.event_log import audit_log, verify_chain
-from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settling import settle
 from closingdesk.services.status import closing_status
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import TERMS, closing, paid, ready, signed

@@ -14,7 +14,7 @@ from closingdesk.domain.problems import Conflict
 from closingdesk.interfaces.cli.app import build_app
 from closingdesk.services.funding.funding_decisions import mark_refunded, unmatch_wire
 from closingdesk.services.funding.reconciliation import funding_report
-from closingdesk.services.settlement.settle import settle
+from closingdesk.services.settlement.settling import settle
 from tests.funding_scenarios import ACCOUNT, import_rows
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready

@@ -12,8 +12,8 @@ from sqlalchemy import Engine
 from closingdesk.interfaces.cli.settlement_commands import settle_json
 from closingdesk.services.audit.event_log import audit_log
 from closingdesk.services.binder.build import build_binder
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_view import settlement_overview
+from closingdesk.services.settlement.settling import settle
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready
 

@@ -14,12 +14,12 @@ from closingdesk.adapters.mail import SmtpMailer, SmtpSettings
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.services.audit.event_log import audit_log
 from closingdesk.services.documents.notices import send_notice
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_mail import (
     Mailing,
     send_instructions,
     send_warrant_copies,
 )
+from closingdesk.services.settlement.settling import settle
 from closingdesk.services.status import closing_status
 from tests.mail_scenarios import SmtpServer, smtp_server
 from tests.scenarios import ACTOR, NOW

@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import Engine
 
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
@@ -17,6 +16,7 @@ from closingdesk.services.settlement.settlement_records import (
     read_confirmations,
 )
 from closingdesk.services.settlement.settlement_view import settlement_overview
+from closingdesk.services.settlement.settling import settle
 from closingdesk.services.status import closing_status
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready

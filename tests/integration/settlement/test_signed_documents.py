@@ -16,8 +16,8 @@ from closingdesk.domain.problems import InvalidInput
 from closingdesk.services.audit.event_log import audit_log
 from closingdesk.services.documents.document_signatures import verify_document
 from closingdesk.services.documents.documents_view import stored_document
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_records import dispatch_original
+from closingdesk.services.settlement.settling import settle
 from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import ready
 

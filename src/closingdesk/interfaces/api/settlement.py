@@ -20,13 +20,13 @@ from closingdesk.interfaces.api.settlement_schemas import (
     settlement_run_public,
 )
 from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
-from closingdesk.services.settlement.settle import settle
 from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
     dispatch_original,
 )
 from closingdesk.services.settlement.settlement_view import settlement_overview
+from closingdesk.services.settlement.settling import settle
 
 router = APIRouter(tags=["settlement"])
 

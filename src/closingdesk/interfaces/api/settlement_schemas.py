@@ -6,8 +6,8 @@ from pydantic import BaseModel, Field
 
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
 from closingdesk.services.settlement.lateness import late_json
-from closingdesk.services.settlement.settle import SettlementRun
 from closingdesk.services.settlement.settlement_view import SettlementOverview
+from closingdesk.services.settlement.settling import SettlementRun
 
 
 class NotReadyPublic(BaseModel):

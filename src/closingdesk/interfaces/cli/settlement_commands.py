@@ -25,7 +25,6 @@ from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.services.clock import utc_now
 from closingdesk.services.settlement.deliveries import SENT, DeliveryOutcome
 from closingdesk.services.settlement.lateness import late_json
-from closingdesk.services.settlement.settle import SettlementRun, settle
 from closingdesk.services.settlement.settlement_files import export_run
 from closingdesk.services.settlement.settlement_mail import send_settlement_mail
 from closingdesk.services.settlement.settlement_readiness import NotReady
@@ -34,6 +33,7 @@ from closingdesk.services.settlement.settlement_records import (
     confirm_shares,
     read_confirmations,
 )
+from closingdesk.services.settlement.settling import SettlementRun, settle
 
 settle_app = typer.Typer(
     help="Settle every purchaser who is ready (both signatures, paid exactly, DWAC details): "

@@ -36,7 +36,6 @@ from closingdesk.interfaces.web.rendering import render
 from closingdesk.interfaces.web.settlement_page import settlement_page
 from closingdesk.services.clock import utc_now
 from closingdesk.services.settlement.deliveries import SENT
-from closingdesk.services.settlement.settle import SettlementRun, settle
 from closingdesk.services.settlement.settlement_mail import Mailing, send_settlement_mail
 from closingdesk.services.settlement.settlement_records import (
     Confirmation,
@@ -44,6 +43,7 @@ from closingdesk.services.settlement.settlement_records import (
     dispatch_original,
 )
 from closingdesk.services.settlement.settlement_view import settlement_overview
+from closingdesk.services.settlement.settling import SettlementRun, settle
 
 router = APIRouter(include_in_schema=False)
 
