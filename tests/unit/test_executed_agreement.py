@@ -13,6 +13,7 @@ from closingdesk.adapters.documents.pdf_executed import render_executed_pdf
 from closingdesk.domain.agreement_document import AGREEMENT, agreement_context, agreement_footer
 from closingdesk.domain.agreement_form import AgreementData
 from closingdesk.domain.executed_agreement import EXECUTED, Signed, as_text, executed_context
+from closingdesk.domain.forms_catalog import AgreementForms
 from closingdesk.domain.terms import NEOTHERAPEUTICS_2002 as TERMS
 from closingdesk.domain.typeset import Signature
 
@@ -60,6 +61,7 @@ def test_the_unsigned_agreement_is_laid_out_exactly_as_before_blocks_could_be_co
         author=TERMS.issuer_name,
         dated=TERMS.agreement_date,
         identity=f"agreement|{TERMS.slug}|{ALPHA.purchaser_name}|v3",
+        keywords=AgreementForms.built_in().label,
     )
     assert render_pdf(unmarked, context, meta) == render_agreement_pdf(TERMS, ALPHA, version=3)
 

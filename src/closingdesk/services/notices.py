@@ -17,6 +17,7 @@ from closingdesk.adapters.documents.pdf_notice_letter import render_notice_pdf
 from closingdesk.adapters.mail_message import Attachment
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.delivery_route import no_route_reason, route
+from closingdesk.domain.forms_catalog import NOTICE
 from closingdesk.domain.notice_letter import (
     notice_text,
     notice_to_company,
@@ -26,6 +27,7 @@ from closingdesk.domain.problems import InvalidInput, NotFound
 from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.agreements import file_slug
 from closingdesk.services.deliveries import DeliveryOutcome, Outgoing, deliver
+from closingdesk.services.forms import current_form
 from closingdesk.services.offerings import resolve_offering
 from closingdesk.services.settlement_mail import Mailing
 
@@ -77,7 +79,8 @@ def send_notice(
         if way is None:
             why = no_route_reason(email=letter.email, fax=letter.fax, gateway=mailing.fax_gateway)
             raise InvalidInput(f"the notice cannot be sent to {to_name}: {why}")
-    pdf = render_notice_pdf(letter)
+        form = current_form(uow, found.id, NOTICE)
+    pdf = render_notice_pdf(letter, form)
     file_name = f"notice-{day.isoformat()}-{file_slug(to_name)}.pdf"
     outgoing = Outgoing(
         kind="notice",

@@ -1,18 +1,20 @@
-"""A notice letter as a PDF, set like every closingdesk document.
+"""A notice letter as a PDF, set like every closingdesk document, from the notice form.
 
-The letter's texts are values of the layout's fields, never its markup, so whatever a user
-writes in a subject or a paragraph (braces, quotes, ampersands) prints as written.
+The letter's texts are values of the form's placeholders, never its markup, so whatever a
+user writes in a subject or a paragraph (braces, quotes, ampersands) prints as written.
 """
 
 from __future__ import annotations
 
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
-from closingdesk.domain import typeset as t
-from closingdesk.domain.agreement_form import written_date
-from closingdesk.domain.notice_letter import NoticeLetter
+from closingdesk.domain.forms import expand
+from closingdesk.domain.forms_catalog import NOTICE, FormInUse, built_in, defaults, without_empty
+from closingdesk.domain.notice_letter import NoticeLetter, notice_context, notice_paragraphs
 
 
-def render_notice_pdf(letter: NoticeLetter) -> bytes:
+def render_notice_pdf(letter: NoticeLetter, form: FormInUse | None = None) -> bytes:
+    """``form``: the notice form in use (closingdesk's own when None)."""
+    form = form or built_in(NOTICE)
     sender = letter.from_lines[0] if letter.from_lines else "closingdesk"
     meta = PdfMeta(
         title=f"Notice: {letter.subject}",
@@ -20,27 +22,8 @@ def render_notice_pdf(letter: NoticeLetter) -> bytes:
         author=sender,
         dated=letter.dated,
         identity=f"notice|{letter.dated}|{'|'.join(letter.to_lines)}|{letter.subject}",
+        keywords=form.label,
     )
-    return render_pdf(_blocks(letter), _context(letter), meta)
-
-
-def _blocks(letter: NoticeLetter) -> list[t.Block]:
-    return [
-        *([t.Lines("from")] if letter.from_lines else []),
-        t.Para("{dated}", indent_first=False),
-        t.Lines("to"),
-        t.Heading("{subject}"),
-        *(t.Para(f"{{p{i}}}", indent_first=False) for i in range(len(letter.paragraphs))),
-        *([t.Lines("signature")] if letter.signature_lines else []),
-    ]
-
-
-def _context(letter: NoticeLetter) -> t.Context:
-    return {
-        "from": letter.from_lines,
-        "dated": written_date(letter.dated),
-        "to": letter.to_lines,
-        "subject": f"Re: {letter.subject}",
-        "signature": letter.signature_lines,
-        **{f"p{i}": text for i, text in enumerate(letter.paragraphs)},
-    }
+    context = {**defaults(NOTICE), **notice_context(letter)}
+    blocks = expand(form.items, {"paragraphs": lambda: notice_paragraphs(letter)})
+    return render_pdf(without_empty(blocks, context), context, meta)
