@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select
+from sqlalchemy import Connection, RowMapping, and_, insert, or_, select
 
 from closingdesk.adapters.store.form_tables import document_forms, forms
 
@@ -121,7 +120,7 @@ class FormRepository:
         return found
 
 
-def _form(row: Mapping[str, Any]) -> StoredForm:
+def _form(row: RowMapping) -> StoredForm:
     return StoredForm(
         kind=row["kind"],
         version=int(row["version"]),
@@ -133,7 +132,7 @@ def _form(row: Mapping[str, Any]) -> StoredForm:
     )
 
 
-def _use(row: Mapping[str, Any]) -> FormUse:
+def _use(row: RowMapping) -> FormUse:
     return FormUse(
         purchaser_id=row["purchaser_id"],
         document_kind=row["document_kind"],
