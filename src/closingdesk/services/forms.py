@@ -9,7 +9,7 @@ signed agreement, its executed counterpart and its warrant keep the forms it was
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -237,3 +237,41 @@ def warrant_forms(
     signed = signed_forms(uow, offering_id, latest_agreements(uow, offering_id, purchaser_ids))
     fallback = current_form(uow, offering_id, WARRANT)
     return {p: signed[p].warrant if p in signed else fallback for p in purchaser_ids}
+
+
+# -- the binder ----------------------------------------------------------------------------
+
+BINDER_COLUMNS = ("Form", "SHA-256", "Imported", "By, and why", "Agreements made from it")
+BINDER_WIDTHS = (0.12, 0.3, 0.14, 0.2, 0.24)
+
+
+def binder_rows(
+    uow: UnitOfWork, offering_id: int, names: Mapping[int, str]
+) -> list[tuple[str, ...]]:
+    """Every version of every form, and the purchasers' agreements (format, version) made
+    from it: which wording each purchaser was offered and signed."""
+    repository = FormRepository(uow.connection)
+    made: dict[tuple[str, int], list[str]] = {}
+    for use in repository.all_uses(offering_id):
+        who = names.get(use.purchaser_id or 0, f"purchaser {use.purchaser_id}")
+        made.setdefault((use.form_kind, use.form_version), []).append(
+            f"{who} ({use.document_format} v{use.document_version})"
+        )
+    stored = repository.versions(offering_id)
+    rows = [
+        (
+            f"{s.kind} v{s.version}",
+            s.sha256,
+            s.imported_at,
+            f"{s.imported_by}: {s.reason}",
+            "; ".join(made.get((s.kind, s.version), [])) or "—",
+        )
+        for s in stored
+    ]
+    kinds = {s.kind for s in stored}
+    rows += [
+        (f"{k} v1", sha256(built_in_source(k)), "—", f"{BUILT_IN_BY}: {BUILT_IN_REASON}", "—")
+        for k in KINDS
+        if k not in kinds
+    ]
+    return rows

@@ -86,6 +86,11 @@ class FormRepository:
                 [{"offering_id": offering_id, **use.__dict__} for use in uses],
             )
 
+    def all_uses(self, offering_id: int) -> list[FormUse]:
+        c = document_forms.c
+        query = select(document_forms).where(c.offering_id == offering_id).order_by(c.id)
+        return [_use(row._mapping) for row in self._c.execute(query)]
+
     def uses(
         self,
         offering_id: int,
