@@ -16,7 +16,13 @@ from closingdesk.domain import typeset as t
 from closingdesk.domain.agreement_document import AGREEMENT_FORM
 from closingdesk.domain.dwac_instruction import LETTER_FORM, LETTER_LINES
 from closingdesk.domain.forms import FormRules, Item, check_form, expand, form_source, sha256
-from closingdesk.domain.notice_letter import NOTICE_FORM
+from closingdesk.domain.notice_letter import (
+    NOTICE_FORM,
+    NoticeLetter,
+    notice_context,
+    notice_paragraphs,
+    notice_text,
+)
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.domain.typeset import Block
 from closingdesk.domain.warrant_form import WARRANT_FORM
@@ -209,3 +215,19 @@ class AgreementForms:
     @property
     def label(self) -> str:
         return forms_label((self.agreement, self.warrant))
+
+
+def notice_blocks(letter: NoticeLetter, form: FormInUse) -> tuple[list[Block], t.Context]:
+    """A notice letter's blocks from the notice form, and the values that fill them."""
+    context = {**defaults(NOTICE), **notice_context(letter)}
+    blocks = expand(form.items, {"paragraphs": lambda: notice_paragraphs(letter)})
+    return without_empty(blocks, context), context
+
+
+def notice_body(letter: NoticeLetter, form: FormInUse) -> str:
+    """The text of the e-mail that carries a notice: closingdesk's own layout while the notice
+    form is closingdesk's own, else the form in use set as text (what its PDF says)."""
+    if form.sha256 == built_in(NOTICE).sha256:
+        return notice_text(letter)
+    blocks, context = notice_blocks(letter, form)
+    return "\n\n".join(t.as_text([block], context) for block in blocks)

@@ -258,7 +258,7 @@ def binder_rows(
             f"{who} ({use.document_format} v{use.document_version})"
         )
     stored = repository.versions(offering_id)
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (
             f"{s.kind} v{s.version}",
             s.sha256,

@@ -17,9 +17,8 @@ from closingdesk.adapters.documents.pdf_notice_letter import render_notice_pdf
 from closingdesk.adapters.mail_message import Attachment
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.delivery_route import no_route_reason, route
-from closingdesk.domain.forms_catalog import NOTICE
+from closingdesk.domain.forms_catalog import NOTICE, notice_body
 from closingdesk.domain.notice_letter import (
-    notice_text,
     notice_to_company,
     notice_to_purchaser,
 )
@@ -89,7 +88,7 @@ def send_notice(
         to_name=to_name,
         route=way,
         subject=subject,
-        body=notice_text(letter),
+        body=notice_body(letter, form),
         attachments=[Attachment(file_name, pdf)],
         document_id=None,
         new_document={

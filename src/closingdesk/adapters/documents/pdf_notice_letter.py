@@ -7,9 +7,8 @@ user writes in a subject or a paragraph (braces, quotes, ampersands) prints as w
 from __future__ import annotations
 
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
-from closingdesk.domain.forms import expand
-from closingdesk.domain.forms_catalog import NOTICE, FormInUse, built_in, defaults, without_empty
-from closingdesk.domain.notice_letter import NoticeLetter, notice_context, notice_paragraphs
+from closingdesk.domain.forms_catalog import NOTICE, FormInUse, built_in, notice_blocks
+from closingdesk.domain.notice_letter import NoticeLetter
 
 
 def render_notice_pdf(letter: NoticeLetter, form: FormInUse | None = None) -> bytes:
@@ -24,6 +23,5 @@ def render_notice_pdf(letter: NoticeLetter, form: FormInUse | None = None) -> by
         identity=f"notice|{letter.dated}|{'|'.join(letter.to_lines)}|{letter.subject}",
         keywords=form.label,
     )
-    context = {**defaults(NOTICE), **notice_context(letter)}
-    blocks = expand(form.items, {"paragraphs": lambda: notice_paragraphs(letter)})
-    return render_pdf(without_empty(blocks, context), context, meta)
+    blocks, context = notice_blocks(letter, form)
+    return render_pdf(blocks, context, meta)
