@@ -19,7 +19,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.agreement_readiness import agreement_data
 from closingdesk.domain.forms import FormError
 from closingdesk.domain.problems import InvalidInput
-from closingdesk.services.agreements import draft_agreements
+from closingdesk.services.agreements import blank_form, draft_agreements
 from closingdesk.services.audit import audit_log
 from closingdesk.services.forms import (
     current_forms,
@@ -205,3 +205,5 @@ def test_the_text_agreement_is_refused_once_the_agreement_form_is_not_closingdes
     )
     with pytest.raises(InvalidInput, match="the plain-text agreement is the seed's typed form"):
         draft_agreements(engine, offering=None, fmt="txt", actor=ACTOR, now=NOW)
+    with pytest.raises(InvalidInput, match="the plain-text agreement is the seed's typed form"):
+        blank_form(engine, offering=None)

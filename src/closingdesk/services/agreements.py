@@ -19,15 +19,20 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.agreement_readiness import agreement_data, missing_for_agreement
 from closingdesk.domain.agreement_text import AgreementData, parse_agreement, render_blank
 from closingdesk.domain.checklist import is_signed
-from closingdesk.domain.forms_catalog import AgreementForms
+from closingdesk.domain.forms_catalog import AGREEMENT, WARRANT, AgreementForms, built_in
 from closingdesk.domain.offering import Offering
 from closingdesk.domain.problems import InvalidInput, NotFound, Problem
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.terms import OfferingTerms
-from closingdesk.services.agreement_formats import FORMATS, VERSIONED, render_agreement_file
+from closingdesk.services.agreement_formats import (
+    FORMATS,
+    VERSIONED,
+    refuse_text_of_imported,
+    render_agreement_file,
+)
 from closingdesk.services.clock import stamp
-from closingdesk.services.forms import current_forms, signed_forms, uses_of
-from closingdesk.services.offerings import get_offering, resolve_offering
+from closingdesk.services.forms import current_form, current_forms, signed_forms, uses_of
+from closingdesk.services.offerings import resolve_offering
 
 __all__ = ["FORMATS", "DraftedAgreement", "agreement_data", "draft_agreements"]
 
@@ -194,7 +199,11 @@ def _events(
 
 
 def blank_form(engine: Engine, *, offering: str | None) -> tuple[Offering, str]:
-    found = get_offering(engine, offering)
+    """The seed's blank text form; refused once counsel's agreement form is in use."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        in_use = current_form(uow, found.id, AGREEMENT)
+    refuse_text_of_imported(AgreementForms(in_use, built_in(WARRANT)))
     return found, render_blank(found.terms)
 
 

@@ -177,9 +177,10 @@ def current_form(uow: UnitOfWork, offering_id: int, kind: str) -> FormInUse:
 
 
 def uses_of(forms: AgreementForms, purchaser_id: int, fmt: str, version: int) -> list[FormUse]:
+    """The forms an agreement version is made from: the text format has no Exhibit A."""
+    used = (forms.agreement,) if fmt == "txt" else (forms.agreement, forms.warrant)
     return [
-        FormUse(purchaser_id, "agreement", fmt, version, f.kind, f.version, f.sha256)
-        for f in (forms.agreement, forms.warrant)
+        FormUse(purchaser_id, "agreement", fmt, version, f.kind, f.version, f.sha256) for f in used
     ]
 
 
@@ -245,6 +246,15 @@ BINDER_COLUMNS = ("Form", "SHA-256", "Imported", "By, and why", "Agreements made
 BINDER_WIDTHS = (0.12, 0.3, 0.14, 0.2, 0.24)
 
 
+BINDER_NAMES = 20  # more agreements than this made from one version are counted, not named
+
+
+def _few(agreements: list[str]) -> str:
+    if len(agreements) <= BINDER_NAMES:
+        return "; ".join(agreements)
+    return f"{len(agreements):,} agreements, among them " + "; ".join(agreements[:BINDER_NAMES])
+
+
 def binder_rows(
     uow: UnitOfWork, offering_id: int, names: Mapping[int, str]
 ) -> list[tuple[str, ...]]:
@@ -257,6 +267,7 @@ def binder_rows(
         made.setdefault((use.form_kind, use.form_version), []).append(
             f"{who} ({use.document_format} v{use.document_version})"
         )
+    listed = {key: _few(agreements) for key, agreements in made.items()}
     stored = repository.versions(offering_id)
     rows: list[tuple[str, ...]] = [
         (
@@ -264,7 +275,7 @@ def binder_rows(
             s.sha256,
             s.imported_at,
             f"{s.imported_by}: {s.reason}",
-            "; ".join(made.get((s.kind, s.version), [])) or "—",
+            listed.get((s.kind, s.version), "—"),
         )
         for s in stored
     ]
