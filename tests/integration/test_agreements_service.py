@@ -6,13 +6,10 @@ import hashlib
 from io import BytesIO
 from pathlib import Path
 
-import docx
-import pytest
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
-from closingdesk.domain.problems import InvalidInput
 from closingdesk.services.audit.event_log import audit_log
 from closingdesk.services.book.purchasers import import_book
 from closingdesk.services.documents.agreements import FORMATS, draft_agreements
@@ -108,30 +105,6 @@ def test_a_changed_purchaser_gets_a_pdf_that_names_version_two(
     assert [(d.version, d.changed) for d in again] == [(2, True), (1, False), (1, False)]
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(again[0].content)).pages)
     assert "Alpha Fund — v2" in text and "1,200,000" in text
-
-
-def test_counsels_word_template_is_filled_and_a_broken_one_refused(
-    engine: Engine, tmp_path: Path
-) -> None:
-    drafted_closing(engine, tmp_path)
-    template = word_file(tmp_path / "counsel.docx", "Agreement with {{ purchaser_name }}")
-    _, drafted = draft_agreements(
-        engine, offering=None, fmt="docx", template=template, actor=ACTOR, now=NOW
-    )
-    paragraphs = [p.text for p in docx.Document(BytesIO(drafted[0].content)).paragraphs]
-    assert paragraphs == ["Agreement with Alpha Fund"]
-    broken = word_file(tmp_path / "broken.docx", "Agreement with {{ purchaser_name")
-    with pytest.raises(InvalidInput, match="the Word template cannot be filled"):
-        draft_agreements(engine, offering=None, fmt="docx", template=broken, actor=ACTOR, now=NOW)
-    with pytest.raises(InvalidInput, match="Word agreements only"):
-        draft_agreements(engine, offering=None, fmt="pdf", template=template, actor=ACTOR, now=NOW)
-
-
-def word_file(path: Path, text: str) -> Path:
-    document = docx.Document()
-    document.add_paragraph(text)
-    document.save(str(path))
-    return path
 
 
 def test_a_signed_agreement_is_never_drafted_again(engine: Engine, tmp_path: Path) -> None:

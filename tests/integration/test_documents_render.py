@@ -15,10 +15,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from closingdesk.adapters.documents.docx_agreement import default_template, render_agreement_docx
+from closingdesk.adapters.documents.docx_agreement import render_agreement_docx
 from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
 from closingdesk.adapters.documents.pdf_warrant import render_warrant_pdf
-from closingdesk.adapters.documents.templates.build_default_templates import agreement_template
 from closingdesk.domain.documents.agreement_text import AgreementData, compile_form, parse_agreement
 from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress, WireInstructions
 from closingdesk.domain.warrants.warrant import warrant_for_agreement
@@ -140,9 +139,7 @@ def test_another_issuers_terms_fill_the_pdf_and_the_word_agreement() -> None:
 
 
 FRESH_PROCESS = """
-import hashlib
 from closingdesk.adapters.documents.docx_agreement import default_template, render_agreement_docx
-from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
 from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 from tests.integration.test_documents_render import ALPHA
 for render in (render_agreement_pdf, render_agreement_docx):
@@ -166,10 +163,6 @@ def test_the_sha256_of_a_document_is_re_derived_in_a_fresh_process() -> None:
         check=True,
     )
     assert fresh.stdout.split() == here
-
-
-def test_the_shipped_word_template_is_built_from_the_domains_wording() -> None:
-    assert agreement_template() == default_template(), "run build_default_templates"
 
 
 def test_a_paragraph_split_across_pages_in_one_document_leaves_the_next_unchanged() -> None:

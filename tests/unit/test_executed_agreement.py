@@ -16,6 +16,7 @@ from closingdesk.domain.documents.agreement_document import (
     agreement_footer,
 )
 from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.documents.forms_catalog import AgreementForms
 from closingdesk.domain.documents.typeset import Signature
 from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002 as TERMS
 from closingdesk.domain.signing.executed_agreement import (
@@ -69,6 +70,7 @@ def test_the_unsigned_agreement_is_laid_out_exactly_as_before_blocks_could_be_co
         author=TERMS.issuer_name,
         dated=TERMS.agreement_date,
         identity=f"agreement|{TERMS.slug}|{ALPHA.purchaser_name}|v3",
+        keywords=AgreementForms.built_in().label,
     )
     assert render_pdf(unmarked, context, meta) == render_agreement_pdf(TERMS, ALPHA, version=3)
 

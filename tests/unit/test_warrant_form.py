@@ -50,9 +50,15 @@ CLAUSES = {
     ),
     "last day": (
         "the action may be taken or the right exercised on the next business day",
-        "the Expiration Time is instead 5:00 p.m. (New York time) on the next trading day",
+        "the Expiration Time is instead 5:00 p.m., New York City time, on the next trading day",
     ),
 }
+
+
+def test_the_warrant_names_one_time_zone_new_york_city_time_wherever_it_states_a_time() -> None:
+    text = words(warrant_text(ALPHA))
+    assert "New York City time" in text
+    assert "New York time" not in text
 
 
 @pytest.mark.parametrize("clause", sorted(CLAUSES))

@@ -2,12 +2,22 @@
 
 The form names no CUSIP and no transfer agent; the demo supplies fictional ones (the CUSIP
 has a valid check digit but belongs to no real security) and says so in its assumptions.
+:func:`demo_terms` dates the agreement the day the demo runs, so its deadlines are
+meaningful; :data:`DEMO_TERMS` keeps the seed's date (March 12, 2002) for the examples.
+
+>>> from datetime import date
+>>> demo_terms(date(2026, 12, 7)).agreement_date  # a Monday
+datetime.date(2026, 12, 7)
+>>> demo_terms(date(2026, 12, 6)).agreement_date  # a Sunday: the Friday before
+datetime.date(2026, 12, 4)
 """
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import date, timedelta
 
+from closingdesk.domain.calendars import is_business_day
 from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002, NoticeAddress, OfferingTerms
 
 DEMO_TRANSFER_AGENT = NoticeAddress(
@@ -31,3 +41,21 @@ DEMO_TERMS: OfferingTerms = dataclasses.replace(
         "the transfer agent is fictional: the form names none",
     ),
 )
+
+
+def demo_terms(today: date) -> OfferingTerms:
+    """The demo's terms dated ``today`` (the day the demo runs, in the issuer's time zone);
+    on a day the banks are closed, the business day before, since the Purchase Price is
+    wired "prior to the close of business on the date hereof"."""
+    day = today
+    while not is_business_day(day):
+        day -= timedelta(days=1)
+    return dataclasses.replace(
+        DEMO_TERMS,
+        agreement_date=day,
+        assumptions=(
+            *DEMO_TERMS.assumptions,
+            f"the agreement is dated {day.isoformat()}, the day the demo ran (the seed's"
+            " is March 12, 2002)",
+        ),
+    )

@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
@@ -23,7 +24,7 @@ from closingdesk.domain.signing.consent import CONSENT_VERSION
 from closingdesk.domain.signing.signatures import entity_signer_problems
 from closingdesk.examples import demo_book_path
 from closingdesk.examples.demo_prospectus import demo_prospectus
-from closingdesk.examples.demo_terms import DEMO_TERMS
+from closingdesk.examples.demo_terms import DEMO_TERMS, demo_terms
 from closingdesk.services.book.offerings import create_offering
 from closingdesk.services.book.purchasers import BookImport, import_book
 from closingdesk.services.deal_room import purchaser_detail
@@ -67,7 +68,8 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
     url = f"sqlite:///{database.resolve()}"
     engine = make_engine(url)
     upgrade(engine)
-    create_offering(engine, DEMO_TERMS, actor=actor, now=now)
+    terms = demo_terms(now.astimezone(ZoneInfo(DEMO_TERMS.timezone)).date())
+    create_offering(engine, terms, actor=actor, now=now)
     book = write_file(folder, "demo-book.csv", demo_book_path().read_bytes())
     imported = import_book(engine, book, offering=None, actor=actor, now=now)
     agreements = folder / "agreements"
@@ -75,11 +77,11 @@ def build_demo(folder: Path, *, actor: str, now: datetime) -> Demo:
     for agreement in drafted:
         write_file(agreements, agreement.file_name, agreement.content)
     _, form = blank_form(engine, offering=None)
-    write_file(agreements, f"{DEMO_TERMS.slug}-form.txt", form.encode("utf-8"))
+    write_file(agreements, f"{terms.slug}-form.txt", form.encode("utf-8"))
     # the prospectus supplement first: the PDF agreements attach it as Exhibit B
     add_prospectus(
         engine,
-        demo_prospectus(DEMO_TERMS),
+        demo_prospectus(terms),
         source="demo-prospectus.pdf",
         offering=None,
         actor=actor,

@@ -135,3 +135,12 @@ def test_the_binder_pdf_has_no_signature_fields(built: BuiltBinder) -> None:
         for page in reader.pages
         for a in (page.get("/Annots") or [])
     )
+
+
+def test_the_binder_lists_every_form_version_and_the_agreements_made_from_it(
+    built: BuiltBinder,
+) -> None:
+    text = section(built, "Forms")
+    for kind in ("agreement", "warrant", "dwac_letter", "notice"):
+        assert f"{kind} v1" in text, kind
+    assert "closingdesk's own form" in text

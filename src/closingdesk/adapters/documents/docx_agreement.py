@@ -1,41 +1,51 @@
-"""One purchaser's agreement as a Word document, from counsel's template or closingdesk's own.
+"""One purchaser's agreement as a Word document, made from the same forms as its PDF.
 
-A template is a .docx with Jinja tags (docxtpl). Its fields are those of
-:func:`~closingdesk.domain.documents.agreement_document.agreement_context`: the purchaser's
-``purchaser_name``, ``shares``, ``price``, ``purchase_price`` (without "$"),
-``warrant_shares``, ``exercise_price``, ``dtc_participant``, ``dtc_account``,
-``dtc_reference``, ``attention``, ``address`` (its lines broken), ``fax``,
-``purchaser_signer_name``/``_title``, ``company_signer_name``/``_title``; the terms'
-``date``, ``issuer``, ``security``, ``par``, ``years``, ``form``, ``file_number``, ``rule``,
-``state``; the warrant's ``holder``, ``warrant_number``, ``issue_date``, ``expiry``; the
-document's ``version``; ``exhibit_b``, what Exhibit B's page says; and two lists of
-lines, ``wire_lines`` and ``company_notice_lines`` (``{%p for line in wire_lines %}``).
-closingdesk's own template is built from the domain's wording by
-``templates/build_default_templates.py``.
+The Word template is built from the blocks of the agreement form in use (with the form of
+warrant as Exhibit A), a Jinja tag at each placeholder, and filled with docxtpl: the Word
+file and the PDF say the same thing because they are set from the same blocks and values
+(:func:`~closingdesk.domain.documents.agreement_document.agreement_context`). Counsel changes the
+wording with ``closingdesk forms import``, not by handing in a Word template.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from functools import lru_cache
-from importlib.resources import files
+from io import BytesIO
 
-from closingdesk.adapters.documents.docx_document import render_docx
+from closingdesk.adapters.documents.docx_document import fixed_zip, render_docx
+from closingdesk.adapters.documents.docx_template import build_template
 from closingdesk.adapters.documents.pdf_agreement import exhibit_b_of
 from closingdesk.domain.documents.agreement_document import (
+    FOOTER,
     agreement_context,
     agreement_footer,
     exhibit_b_text,
 )
 from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.documents.forms_catalog import AGREEMENT, AgreementForms, defaults
+from closingdesk.domain.documents.typeset import Block
 from closingdesk.domain.offering.terms import OfferingTerms
 
-TEMPLATE = "agreement.docx"
+BUILT = date(2000, 1, 1)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def template_for(blocks: tuple[Block, ...]) -> bytes:
+    """The Word template of these blocks (deterministic bytes)."""
+    document = build_template(blocks, footer=FOOTER, title="Securities Purchase Agreement")
+    core = document.core_properties
+    core.author = core.last_modified_by = "closingdesk"
+    core.created = core.modified = datetime.combine(BUILT, datetime.min.time(), UTC)
+    core.revision = 1
+    out = BytesIO()
+    document.save(out)
+    return fixed_zip(out.getvalue(), BUILT)
+
+
 def default_template() -> bytes:
-    """closingdesk's own agreement template, shipped in the package."""
-    return (files("closingdesk.adapters.documents") / "templates" / TEMPLATE).read_bytes()
+    """The Word template of closingdesk's own agreement and warrant forms."""
+    return template_for(AgreementForms.built_in().blocks())
 
 
 def render_agreement_docx(
@@ -43,11 +53,15 @@ def render_agreement_docx(
     data: AgreementData,
     *,
     version: int,
-    template: bytes | None = None,
     supplement: tuple[int, bytes] | None = None,
+    forms: AgreementForms | None = None,
 ) -> bytes:
-    """``supplement``: the stored prospectus supplement (version, bytes) Exhibit B names."""
+    """``supplement``: the stored prospectus supplement (version, bytes) Exhibit B names;
+    ``forms``: the agreement and warrant forms (closingdesk's own when None), named in the
+    document's keywords."""
+    forms = forms or AgreementForms.built_in()
     context = {
+        **defaults(AGREEMENT),
         **agreement_context(terms, data, version=version),
         "exhibit_b": exhibit_b_text(terms, exhibit_b_of(supplement), pages_follow=False),
     }
@@ -57,9 +71,10 @@ def render_agreement_docx(
         "author": terms.issuer_name,
         "last_modified_by": "closingdesk",
         "revision": version,
+        "keywords": forms.label,
     }
     return render_docx(
-        template or default_template(),
+        template_for(forms.blocks()),
         context,
         dated=terms.agreement_date,
         properties=properties,

@@ -7,8 +7,8 @@ Body", "Agreement Heading"...), so counsel can restyle or reword it in Word and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from string import Formatter
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -23,7 +23,6 @@ from closingdesk.adapters.documents import docx_parts
 from closingdesk.domain.documents import typeset as t
 from closingdesk.domain.documents.typeset import Block
 
-FIELD = re.compile(r"\{(\w+)\}")
 STEP, SIGNATURE_INDENT = 0.5, 3.0  # inches
 CENTER, JUSTIFY, LEFT = (
     WD_ALIGN_PARAGRAPH.CENTER,
@@ -42,8 +41,18 @@ STYLES = {  # name: (bold, size, alignment, first-line indent, space before, spa
 
 
 def tags(text: str) -> str:
-    """The ``{field}`` of a block's text as the Jinja tag docxtpl fills: ``{{ field }}``."""
-    return FIELD.sub(r"{{ \1 }}", text)
+    """A block's text (a :meth:`str.format` string: ``{field}``, ``{{`` for a brace) as the
+    Jinja text docxtpl fills: ``{{ field }}``, a brace as a Jinja string of it.
+
+    >>> tags("a {price} {{sic}}")
+    "a {{ price }} {{ '{' }}sic{{ '}' }}"
+    """
+    out = []
+    for literal, name, _, _ in Formatter().parse(text):
+        out.append(literal.replace("{", "\0").replace("}", "{{ '}' }}").replace("\0", "{{ '{' }}"))
+        if name is not None:
+            out.append(f"{{{{ {name} }}}}")
+    return "".join(out)
 
 
 def build_template(blocks: Sequence[Block], *, footer: str, title: str) -> WordDocument:

@@ -8,12 +8,12 @@ import hashlib
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
 from closingdesk.adapters.documents.pdf_exhibits import attach_exhibit_b, page_count
 from closingdesk.domain.documents.agreement_document import (
-    AGREEMENT,
     ExhibitB,
     agreement_context,
     agreement_footer,
 )
 from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.documents.forms_catalog import AGREEMENT, AgreementForms, defaults
 from closingdesk.domain.offering.terms import OfferingTerms
 
 
@@ -23,19 +23,25 @@ def render_agreement_pdf(
     *,
     version: int,
     supplement: tuple[int, bytes] | None = None,
+    forms: AgreementForms | None = None,
 ) -> bytes:
     """``supplement``: the stored prospectus supplement (its version and bytes), attached
-    as Exhibit B; without one, Exhibit B's page says it is not attached."""
+    as Exhibit B; without one, Exhibit B's page says it is not attached. ``forms``: the
+    agreement and warrant forms to set it from (closingdesk's own when None), named in the
+    PDF's keywords."""
+    forms = forms or AgreementForms.built_in()
     exhibit = exhibit_b_of(supplement)
-    context = agreement_context(terms, data, version=version, exhibit_b=exhibit)
+    filled = agreement_context(terms, data, version=version, exhibit_b=exhibit)
+    context = {**defaults(AGREEMENT), **filled}
     meta = PdfMeta(
         title=agreement_footer(context),
         subject=f"Securities Purchase Agreement with {terms.issuer_name}",
         author=terms.issuer_name,
         dated=terms.agreement_date,
         identity=f"agreement|{terms.slug}|{data.purchaser_name}|v{version}",
+        keywords=forms.label,
     )
-    return with_exhibit_b(render_pdf(AGREEMENT, context, meta), supplement, exhibit)
+    return with_exhibit_b(render_pdf(forms.blocks(), context, meta), supplement, exhibit)
 
 
 def exhibit_b_of(supplement: tuple[int, bytes] | None) -> ExhibitB | None:

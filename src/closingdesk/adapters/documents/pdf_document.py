@@ -39,7 +39,7 @@ def render_story(
         subject=meta.subject,
         creator="closingdesk",
         producer="closingdesk",
-        keywords="",
+        keywords=meta.keywords,
         invariant=1,
         lang="en-US",
     )

@@ -23,7 +23,14 @@ from closingdesk.adapters.documents.pdf_document import render_story
 from closingdesk.adapters.documents.pdf_pages import PdfMeta
 from closingdesk.adapters.documents.pdf_styles import ASIAN, SERIF, styles
 from closingdesk.domain.documents import typeset as t
-from closingdesk.domain.documents.agreement_form import written_date
+from closingdesk.domain.documents.forms import expand
+from closingdesk.domain.documents.forms_catalog import (
+    DWAC_LETTER,
+    FormInUse,
+    built_in,
+    defaults,
+    without_empty,
+)
 from closingdesk.domain.money import format_shares
 from closingdesk.domain.offering.terms import OfferingTerms, Signatory
 from closingdesk.domain.settlement.dwac_instruction import (
@@ -50,7 +57,6 @@ TABLE_STYLE = [
     ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
 ]
 Cells = tuple[list[Any], ...]
-SIGNATURE = (("By:", "signature"), ("Name:", "signer_name"), ("Title:", "signer_title"))
 
 
 def render_dwac_letter_pdf(
@@ -61,9 +67,12 @@ def render_dwac_letter_pdf(
     signer: Signatory | None = None,
     cutoff: datetime | None = None,
     attachments: Sequence[tuple[str, str]] = (),
+    form: FormInUse | None = None,
 ) -> bytes:
-    """The letter and its schedule; signed by ``signer`` in its block (the PDF itself is
-    signed afterwards, with the offering's key)."""
+    """The letter (``form``: the DWAC letter form in use, closingdesk's own when None) and
+    its schedule; signed by ``signer`` in its block (the PDF itself is signed afterwards,
+    with the offering's key)."""
+    form = form or built_in(DWAC_LETTER)
     letter = dwac_letter(
         rows, terms, dated=dated, signer=signer, cutoff=cutoff, attachments=attachments
     )
@@ -73,36 +82,19 @@ def render_dwac_letter_pdf(
         author=letter.issuer,
         dated=dated,
         identity=f"dwac|{letter.issuer}|{letter.cusip}|{dated}|{len(rows)}",
+        keywords=form.label,
     )
     total = sum(row.shares for row in rows)
     closing = Paragraph(
         f"Total: {len(rows):,} purchasers, {format_shares(total)} shares.", styles()["flush"]
     )
-    story = [*_letter(letter), PageBreak(), *_schedule_title(), Schedule(rows), closing]
+    story = [*_letter(letter, form), PageBreak(), *_schedule_title(), Schedule(rows), closing]
     return render_story(story, meta)
 
 
-def _letter(letter: DwacLetter) -> list[Flowable]:
-    context: t.Context = {
-        "dated": written_date(letter.dated),
-        "to": letter.to_lines,
-        "from": letter.from_lines,
-        "subject": f"Re: {letter.subject}",
-        "issuer": letter.issuer,
-        "signer_name": letter.signer_name,
-        "signer_title": letter.signer_title,
-        "signature": f"/s/ {letter.signer_name}" if letter.signed else "",
-        **{f"p{i}": text for i, text in enumerate(letter.paragraphs)},
-    }
-    blocks: list[t.Block] = [
-        t.Lines("from"),
-        t.Para("{dated}", indent_first=False),
-        t.Lines("to"),
-        t.Heading("{subject}"),
-        *(t.Para(f"{{p{i}}}") for i in range(len(letter.paragraphs))),
-        t.Signature("{issuer}", SIGNATURE, lead="THE COMPANY:"),
-    ]
-    return flowables(blocks, context)
+def _letter(letter: DwacLetter, form: FormInUse) -> list[Flowable]:
+    context = {**defaults(DWAC_LETTER), **letter.context()}
+    return flowables(without_empty(expand(form.items, {}), context), context)
 
 
 def _schedule_title() -> list[Flowable]:

@@ -7,9 +7,10 @@ from closingdesk.adapters.documents.pdf_agreement import exhibit_b_of, with_exhi
 from closingdesk.adapters.documents.pdf_document import PdfMeta, render_pdf
 from closingdesk.domain.documents.agreement_document import exhibit_b_text
 from closingdesk.domain.documents.agreement_form import AgreementData
+from closingdesk.domain.documents.forms_catalog import AGREEMENT, AgreementForms, defaults
+from closingdesk.domain.documents.typeset import completed
 from closingdesk.domain.offering.terms import OfferingTerms
 from closingdesk.domain.signing.executed_agreement import (
-    EXECUTED,
     Signed,
     executed_context,
     executed_footer,
@@ -24,17 +25,22 @@ def render_executed_pdf(
     company: Signed,
     purchaser: Signed,
     supplement: tuple[int, bytes] | None = None,
+    forms: AgreementForms | None = None,
 ) -> bytes:
     """``supplement``: the prospectus supplement (version, bytes) the signed agreement had
-    attached as Exhibit B, attached again."""
+    attached as Exhibit B, attached again; ``forms``: the forms the signed agreement was
+    made from (closingdesk's own when None)."""
+    forms = forms or AgreementForms.built_in()
     exhibit = exhibit_b_of(supplement)
     context = executed_context(terms, data, version=version, company=company, purchaser=purchaser)
-    context = {**context, "exhibit_b": exhibit_b_text(terms, exhibit)}
+    context = {**defaults(AGREEMENT), **context, "exhibit_b": exhibit_b_text(terms, exhibit)}
     meta = PdfMeta(
         title=executed_footer(context),
         subject=f"Executed Securities Purchase Agreement with {terms.issuer_name}",
         author=terms.issuer_name,
         dated=terms.agreement_date,
         identity=f"executed|{terms.slug}|{data.purchaser_name}|v{version}",
+        keywords=forms.label,
     )
-    return with_exhibit_b(render_pdf(EXECUTED, context, meta), supplement, exhibit)
+    executed = completed(forms.blocks())
+    return with_exhibit_b(render_pdf(executed, context, meta), supplement, exhibit)

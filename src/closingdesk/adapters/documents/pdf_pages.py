@@ -28,6 +28,7 @@ class PdfMeta:
     author: str
     dated: date  # the PDF's creation and modification date
     identity: str  # what the document is; its PDF ID is derived from it
+    keywords: str = ""  # the forms (kind, version, SHA-256) the document was made from
 
 
 class PagedCanvas(Canvas):  # type: ignore[misc]

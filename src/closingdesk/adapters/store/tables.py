@@ -176,6 +176,7 @@ app_secrets = Table(
 # Tables defined in their own modules join this metadata when they are imported.
 from closingdesk.adapters.store import (  # noqa: E402
     decision_tables,  # noqa: F401
+    form_tables,  # noqa: F401
     funding_tables,  # noqa: F401
     invitation_tables,  # noqa: F401
     settlement_tables,  # noqa: F401

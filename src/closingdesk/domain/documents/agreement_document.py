@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from closingdesk.domain.documents import agreement_form as form
 from closingdesk.domain.documents.agreement_form import AgreementData
 from closingdesk.domain.documents.agreement_text import values
+from closingdesk.domain.documents.forms import Insert, Item, expand
 from closingdesk.domain.documents.typeset import (
     Block,
     Context,
@@ -130,16 +131,20 @@ BODY: tuple[Block, ...] = (
         signer="purchaser",
     ),
 )
-EXHIBITS: tuple[Block, ...] = (
+EXHIBITS_FORM: tuple[Item, ...] = (
     PageBreak(),
     Heading("EXHIBIT A — FORM OF WARRANT", centered=True),
-    *WARRANT_FORM,
+    Insert("warrant"),
     PageBreak(),
     Title("EXHIBIT B", "PROSPECTUS SUPPLEMENT"),
     Para("{exhibit_b}", indent_first=False),
 )
+AGREEMENT_FORM: tuple[Item, ...] = BODY + EXHIBITS_FORM
+"""closingdesk's own agreement form (version 1 of the ``agreement`` form): ``@warrant``
+stands for the form of warrant in use with it."""
+EXHIBITS: tuple[Block, ...] = tuple(expand(EXHIBITS_FORM, {"warrant": lambda: WARRANT_FORM}))
 AGREEMENT: tuple[Block, ...] = BODY + EXHIBITS
-"""The whole typeset agreement, exhibits included."""
+"""The whole typeset agreement of closingdesk's own forms, exhibits included."""
 
 
 def agreement_context(

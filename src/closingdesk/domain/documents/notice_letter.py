@@ -34,10 +34,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.domain.documents import typeset as t
 from closingdesk.domain.documents.agreement_form import written_date
+from closingdesk.domain.documents.forms import Insert, Item
 from closingdesk.domain.money import format_shares, format_usd
 from closingdesk.domain.offering.terms import NoticeAddress, OfferingTerms
 from closingdesk.domain.warrants.warrant import expiry_words, warrant_expiry
+
+NOTICE_FORM: tuple[Item, ...] = (
+    t.Lines("from"),  # left out, as every empty line block, when there is no sender
+    t.Para("{dated}", indent_first=False),
+    t.Lines("to"),
+    t.Heading("Re: {subject}"),
+    Insert("paragraphs"),
+    t.Lines("signature"),
+)
+"""closingdesk's own form of notice letter (version 1 of the ``notice`` form): the frame
+around the paragraphs of a notice, which its writer gives (``@paragraphs``)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,23 @@ class NoticeLetter:
     signature_lines: tuple[str, ...] = ()
     email: str | None = None  # where it is sent, beside the post
     fax: str | None = None
+
+
+def notice_context(letter: NoticeLetter) -> t.Context:
+    """Every placeholder of a notice form, filled; the paragraphs are ``p0``, ``p1``..."""
+    return {
+        "from": letter.from_lines,
+        "dated": written_date(letter.dated),
+        "to": letter.to_lines,
+        "subject": letter.subject,
+        "signature": letter.signature_lines,
+        **{f"p{i}": text for i, text in enumerate(letter.paragraphs)},
+    }
+
+
+def notice_paragraphs(letter: NoticeLetter) -> list[t.Block]:
+    """What ``@paragraphs`` stands for in a notice form: the letter's own paragraphs."""
+    return [t.Para(f"{{p{i}}}", indent_first=False) for i in range(len(letter.paragraphs))]
 
 
 def company_lines(notice: NoticeAddress) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from stdnum import cusip as stdnum_cusip
 
 from closingdesk.domain.book.purchaser import Purchaser
+from closingdesk.domain.documents import typeset as t
 from closingdesk.domain.documents.agreement_form import written_date
 from closingdesk.domain.documents.notice_letter import authorised_officer, company_lines
 from closingdesk.domain.money import format_shares, format_usd
@@ -105,20 +106,70 @@ def prospectus(terms: OfferingTerms) -> str:
     return f"prospectus supplement under Rule {terms.prospectus_rule}"
 
 
+SIGNATURE = (("By:", "signature"), ("Name:", "signer_name"), ("Title:", "signer_title"))
+INSTRUCTION = (
+    '{issuer} (the "Company") instructs you, as its transfer agent, to issue {total_shares}'
+    " shares of its {security}, par value {par} per share (CUSIP {cusip}), to the"
+    " {purchaser_count} listed below, and to credit each purchaser's shares through The"
+    " Depository Trust Company's Deposit/Withdrawal at Custodian (DWAC) system to the DTC"
+    " participant and account shown, quoting the reference shown."
+)
+REGISTERED = (
+    "The shares are to be issued {legend}: their offer and sale are registered under the"
+    " Securities Act of 1933 by the Company's effective registration statement on Form"
+    " {registration_form} (File No. {file_number}) and its {prospectus}."
+)
+RESERVATION = (
+    "Please also reserve {warrant_shares} shares of the Company's {security} for issuance upon"
+    " exercise of the warrants listed below (their numbers are shown beside each purchaser),"
+    " each at an exercise price of {exercise_price} per share; no shares are to be issued"
+    " under a warrant until it is exercised."
+)
+LETTER_FORM: tuple[t.Block, ...] = (
+    t.Lines("from"),
+    t.Para("{dated}", indent_first=False),
+    t.Lines("to"),
+    t.Heading("Re: {subject}"),
+    t.Para(INSTRUCTION),
+    t.Para(REGISTERED),
+    t.Para(RESERVATION),
+    t.Para("{cutoff}"),  # left out when the run names no cut-off
+    t.Para("{attachments}"),
+    t.Signature("{issuer}", SIGNATURE, lead="THE COMPANY:"),
+)
+"""closingdesk's own form of DWAC letter (version 1 of the ``dwac_letter`` form)."""
+LETTER_LINES = ("from", "to")
+
+
 @dataclass(frozen=True)
 class DwacLetter:
-    """The covering letter of one settlement run: its wording; the rows are its table."""
+    """The covering letter of one settlement run: its values; the rows are its table."""
 
     dated: date
     to_lines: tuple[str, ...]
     from_lines: tuple[str, ...]
     subject: str
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[str, ...]  # the body as closingdesk's own form words it
     signer_name: str
     signer_title: str
     issuer: str
     cusip: str
     signed: bool = False  # signed by the authorised signatory named
+    values: tuple[tuple[str, str], ...] = ()  # the form's text placeholders and their values
+
+    def context(self) -> t.Context:
+        """Every placeholder of a DWAC letter form, filled."""
+        return {
+            **dict(self.values),
+            "dated": written_date(self.dated),
+            "to": self.to_lines,
+            "from": self.from_lines,
+            "subject": self.subject,
+            "issuer": self.issuer,
+            "signer_name": self.signer_name,
+            "signer_title": self.signer_title,
+            "signature": f"/s/ {self.signer_name}" if self.signed else "",
+        }
 
 
 def dwac_letter(
@@ -136,23 +187,29 @@ def dwac_letter(
     if not rows or terms.transfer_agent is None or not terms.cusip:
         raise ValueError("a DWAC letter needs rows, a transfer agent and a CUSIP")
     cusip = stdnum_cusip.compact(terms.cusip)
-    total = format_shares(sum(row.shares for row in rows))
-    count = f"{len(rows):,} purchaser{'s' if len(rows) != 1 else ''}"
     name, title = (signer.name, signer.title) if signer else authorised_officer(terms)
-    paragraphs = (
-        f'{terms.issuer_name} (the "Company") instructs you, as its transfer agent, to issue '
-        f"{total} shares of its {terms.security_name}, par value {format_usd(terms.par_value)} "
-        f"per share (CUSIP {cusip}), to the {count} listed below, and to credit each "
-        "purchaser's shares through The Depository Trust Company's Deposit/Withdrawal at "
-        "Custodian (DWAC) system to the DTC participant and account shown, quoting the "
-        "reference shown.",
-        f"The shares are to be issued {LEGEND}: their offer and sale are registered under the "
-        "Securities Act of 1933 by the Company's effective registration statement on Form "
-        f"{terms.registration_form} (File No. {terms.registration_file_number}) and its "
-        f"{prospectus(terms)}.",
-        _reservation(rows, terms),
-        *([_cutoff(cutoff)] if cutoff else []),
-        _attached(attachments),
+    values = {
+        "cusip": cusip,
+        "security": terms.security_name,
+        "par": format_usd(terms.par_value),
+        "total_shares": format_shares(sum(row.shares for row in rows)),
+        "purchaser_count": f"{len(rows):,} purchaser{'s' if len(rows) != 1 else ''}",
+        "legend": LEGEND,
+        "registration_form": terms.registration_form,
+        "file_number": terms.registration_file_number,
+        "prospectus": prospectus(terms),
+        "warrant_shares": format_shares(sum(row.warrant_shares for row in rows)),
+        "exercise_price": format_usd(terms.exercise_price),
+        "cutoff": _cutoff(cutoff) if cutoff else "",
+        "attachments": _attached(attachments),
+    }
+    filled = {**values, "issuer": terms.issuer_name}
+    paragraphs = tuple(
+        text
+        for block in LETTER_FORM
+        if isinstance(block, t.Para) and "{dated}" not in block.text
+        for text in [block.text.format_map(filled)]
+        if text
     )
     return DwacLetter(
         dated=dated,
@@ -165,16 +222,7 @@ def dwac_letter(
         issuer=terms.issuer_name,
         cusip=cusip,
         signed=signer is not None,
-    )
-
-
-def _reservation(rows: Sequence[DwacInstructionRow], terms: OfferingTerms) -> str:
-    warrant_shares = format_shares(sum(row.warrant_shares for row in rows))
-    return (
-        f"Please also reserve {warrant_shares} shares of the Company's {terms.security_name} "
-        "for issuance upon exercise of the warrants listed below (their numbers are shown "
-        f"beside each purchaser), each at an exercise price of {format_usd(terms.exercise_price)}"
-        " per share; no shares are to be issued under a warrant until it is exercised."
+        values=tuple(values.items()),
     )
 
 

@@ -190,8 +190,8 @@ CLAUSES: list[Block] = [
         " If the last or appointed day for taking an action or exercising a right under this"
         " Warrant is not a business day, the action may be taken or the right exercised on the"
         " next business day. If the day on which the Expiration Time falls is not a trading"
-        " day, the Expiration Time is instead 5:00 p.m. (New York time) on the next trading"
-        " day.",
+        " day, the Expiration Time is instead 5:00 p.m., New York City time, on the next"
+        " trading day.",
     ),
 ]
 # Section 8, by the terms' ``warrant_ownership_limitation``: off (the seed's era) or on.

@@ -54,7 +54,10 @@ def render(
     ] = Format.txt,
     template: Annotated[
         Path | None,
-        typer.Option(help="Counsel's Word template (.docx) to fill instead of closingdesk's."),
+        typer.Option(
+            help="Replaced by 'closingdesk forms import agreement FILE --reason ...': counsel's"
+            " form makes the Word file, the PDF and Exhibit A alike (refused here, exit 2)."
+        ),
     ] = None,
     purchaser: Annotated[int | None, typer.Option(help="Only this purchaser's id.")] = None,
     blank: Annotated[bool, typer.Option(help="Write the empty text form instead.")] = False,
@@ -62,7 +65,16 @@ def render(
     offering: OfferingOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Draft one agreement per purchaser, as the form's text, a Word document or a PDF."""
+    """Draft one agreement per purchaser, as the form's text, a Word document or a PDF, from
+    the forms in use (see 'closingdesk forms'); a signed agreement is never redrafted."""
+    if template is not None:
+        raise typer.BadParameter(
+            "a Word template no longer sets the agreement's wording, since the PDF would not"
+            " follow it: export the agreement form ('closingdesk forms export agreement --out"
+            " FILE'), edit it and 'closingdesk forms import agreement FILE --reason ...'; then"
+            " render again",
+            param_hint="--template",
+        )
     engine = open_store(db)
     if blank:
         if format is not Format.txt:
@@ -76,7 +88,6 @@ def render(
         offering=offering,
         purchaser_id=purchaser,
         fmt=format.value,
-        template=template,
         actor=actor(),
         now=utc_now(),
     )

@@ -57,6 +57,7 @@ from closingdesk.services.binder.binder_exceptions import memo_exceptions
 from closingdesk.services.binder.binder_log import binder_log_problems
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
+from closingdesk.services.documents import forms
 from closingdesk.services.documents.document_files import binder_file_problems
 from closingdesk.services.funding.reconciliation import funding_report
 
@@ -121,6 +122,7 @@ def build_binder(
             {int(r["id"]): str(r["instructed_on"]) for r in runs},
             bank_file_names(uow.connection, found.id),
         )
+        form_rows = forms.binder_rows(uow, found.id, {p.id: p.name for p in names.values()})
     by_kind = {kind: [s for s in sources if s.kind == kind] for kind in ORIGINALS}
     issuer = found.terms.issuer_name
     sections = [
@@ -132,6 +134,16 @@ def build_binder(
             tables.SCHEDULE,
             tables.schedule_rows(closing, report),
             tables.SCHEDULE_WIDTHS,
+            issuer,
+        ),
+        _table_section(
+            "Forms",
+            "Every version of counsel's forms (the agreement, the warrant that is its Exhibit"
+            " A, the DWAC letter, the notice) with its SHA-256, and the agreements made from"
+            " each: the wording each purchaser was offered and signed.",
+            forms.BINDER_COLUMNS,
+            form_rows,
+            forms.BINDER_WIDTHS,
             issuer,
         ),
         BinderSection(PROSPECTUS, _pdfs(s for s in own if s.kind == "prospectus")),

@@ -13,23 +13,26 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from closingdesk.adapters.store.form_repository import FormRepository
 from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.checklist import is_signed
 from closingdesk.domain.documents.agreement_readiness import agreement_data, missing_for_agreement
 from closingdesk.domain.documents.agreement_text import AgreementData, parse_agreement, render_blank
+from closingdesk.domain.documents.forms_catalog import AGREEMENT, WARRANT, AgreementForms, built_in
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.domain.offering.terms import OfferingTerms
 from closingdesk.domain.problems import InvalidInput, NotFound, Problem
-from closingdesk.services.book.offerings import get_offering, resolve_offering
+from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
 from closingdesk.services.documents.agreement_formats import (
     FORMATS,
     VERSIONED,
-    read_template,
+    refuse_text_of_imported,
     render_agreement_file,
 )
+from closingdesk.services.documents.forms import current_form, current_forms, signed_forms, uses_of
 
 __all__ = ["FORMATS", "DraftedAgreement", "agreement_data", "draft_agreements"]
 
@@ -52,15 +55,15 @@ def draft_agreements(
     offering: str | None,
     purchaser_id: int | None = None,
     fmt: str = "txt",
-    template: Path | None = None,
     actor: str,
     now: datetime,
 ) -> tuple[Offering, list[DraftedAgreement]]:
     """Draft every purchaser's agreement (or one's) in one format, each format its own
-    document; a new version only when the bytes changed. ``template``: counsel's Word one."""
+    document; a new version only when the bytes changed. The forms in use make it; a
+    signed purchaser's agreement in a new format is made from the forms they signed."""
     if fmt not in FORMATS:
         raise InvalidInput(f"format {fmt!r} is not supported; use one of {', '.join(FORMATS)}")
-    word_template = read_template(template, fmt)
+    at = stamp(now)
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         purchasers = uow.purchasers.list(found.id, purchaser_id=purchaser_id)
@@ -70,12 +73,21 @@ def draft_agreements(
         supplement = _supplement(uow, found.id)
         # a signed agreement is binding: its version stays, whatever the renderer does now
         open_ones = [p for p in purchasers if not (is_signed(p.checklist) and p.id in latest)]
+        forms = _forms_for(uow, found.id, open_ones, at=at)
         drafted = [
-            _draft(found.terms, p, latest.get(p.id), fmt, word_template, supplement)
+            _draft(found.terms, p, latest.get(p.id), fmt, forms[p.id], supplement)
             for p in open_ones
         ]
-        at = stamp(now)
         _store(uow, found, drafted, fmt=fmt, at=at)
+        FormRepository(uow.connection).record_uses(
+            found.id,
+            [
+                u
+                for d in drafted
+                if d.changed
+                for u in uses_of(forms[d.purchaser_id], d.purchaser_id, fmt, d.version)
+            ],
+        )
         ticked = _newly_complete(open_ones, drafted)
         uow.purchasers.set_checklist(ticked, "agreement_generated", done=True)
         uow.events.append(at=at, actor=actor, entries=_events(drafted, fmt, set(ticked)))
@@ -88,16 +100,14 @@ def _draft(
     purchaser: Purchaser,
     latest: tuple[int, str] | None,
     fmt: str,
-    template: bytes | None,
+    forms: AgreementForms,
     supplement: tuple[int, bytes] | None,
 ) -> DraftedAgreement:
     """Rendered as the latest version first: the same bytes are no new version. Otherwise
     rendered again as the next version, since a Word or PDF agreement names its version."""
     data = agreement_data(terms, purchaser)
     version = latest[0] if latest else 1
-    render = partial(
-        render_agreement_file, fmt, terms, data, template=template, supplement=supplement
-    )
+    render = partial(render_agreement_file, fmt, terms, data, forms=forms, supplement=supplement)
     content = render(version=version)
     digest = hashlib.sha256(content).hexdigest()
     changed = latest is None or latest[1] != digest
@@ -116,6 +126,18 @@ def _draft(
         changed=changed,
         missing=tuple(missing_for_agreement(purchaser)),
     )
+
+
+def _forms_for(
+    uow: UnitOfWork, offering_id: int, purchasers: list[Purchaser], *, at: str
+) -> dict[int, AgreementForms]:
+    """The forms each purchaser's agreement is made from: the newest, except for one who has
+    signed (an agreement in another format), whose signed PDF's forms stay theirs."""
+    newest = current_forms(uow, offering_id, at=at)
+    signed = [p.id for p in purchasers if is_signed(p.checklist)]
+    pdfs = uow.documents.latest(offering_id, kind="agreement", fmt="pdf")
+    kept = signed_forms(uow, offering_id, [(p, "pdf", pdfs[p][0]) for p in signed if p in pdfs])
+    return {p.id: kept.get(p.id, newest) for p in purchasers}
 
 
 def _supplement(uow: UnitOfWork, offering_id: int) -> tuple[int, bytes] | None:
@@ -177,7 +199,11 @@ def _events(
 
 
 def blank_form(engine: Engine, *, offering: str | None) -> tuple[Offering, str]:
-    found = get_offering(engine, offering)
+    """The seed's blank text form; refused once counsel's agreement form is in use."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        in_use = current_form(uow, found.id, AGREEMENT)
+    refuse_text_of_imported(AgreementForms(in_use, built_in(WARRANT)))
     return found, render_blank(found.terms)
 
 

@@ -17,8 +17,8 @@ from closingdesk.adapters.documents.pdf_notice_letter import render_notice_pdf
 from closingdesk.adapters.mail_message import Attachment
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.documents.delivery_route import no_route_reason, route
+from closingdesk.domain.documents.forms_catalog import NOTICE, notice_body
 from closingdesk.domain.documents.notice_letter import (
-    notice_text,
     notice_to_company,
     notice_to_purchaser,
 )
@@ -26,6 +26,7 @@ from closingdesk.domain.problems import InvalidInput, NotFound
 from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.documents.agreements import file_slug
+from closingdesk.services.documents.forms import current_form
 from closingdesk.services.settlement.deliveries import DeliveryOutcome, Outgoing, deliver
 from closingdesk.services.settlement.settlement_mail import Mailing
 
@@ -77,7 +78,8 @@ def send_notice(
         if way is None:
             why = no_route_reason(email=letter.email, fax=letter.fax, gateway=mailing.fax_gateway)
             raise InvalidInput(f"the notice cannot be sent to {to_name}: {why}")
-    pdf = render_notice_pdf(letter)
+        form = current_form(uow, found.id, NOTICE)
+    pdf = render_notice_pdf(letter, form)
     file_name = f"notice-{day.isoformat()}-{file_slug(to_name)}.pdf"
     outgoing = Outgoing(
         kind="notice",
@@ -86,7 +88,7 @@ def send_notice(
         to_name=to_name,
         route=way,
         subject=subject,
-        body=notice_text(letter),
+        body=notice_body(letter, form),
         attachments=[Attachment(file_name, pdf)],
         document_id=None,
         new_document={

@@ -15,7 +15,7 @@ a transaction.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -30,6 +30,7 @@ from closingdesk.adapters.transfer_agent.instruction_csv import instruction_csv
 from closingdesk.adapters.transfer_agent.instruction_xlsx import instruction_xlsx
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.calendars import Late, closing_deadlines, dwac_cutoff
+from closingdesk.domain.documents.forms_catalog import DWAC_LETTER, FormInUse
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.domain.offering.terms import OfferingTerms, Signatory
 from closingdesk.domain.problems import InvalidInput
@@ -40,6 +41,7 @@ from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
 from closingdesk.services.documents.agreements import file_slug
 from closingdesk.services.documents.approvals import Approval, approvals_on_file
+from closingdesk.services.documents.forms import current_form, warrant_forms
 from closingdesk.services.settlement.lateness import late_json
 from closingdesk.services.settlement.settlement_readiness import NotReady, readiness
 from closingdesk.services.settlement.warrant_files import Renderer
@@ -128,6 +130,7 @@ def settle(
         copy, dwac, original = closing_deadlines(terms)
         due = original.due
         late = tuple(x for x in (dwac.lateness(now),) if x is not None)
+        forms = warrant_forms(uow, found.id, [p.id for p in ready])
         with Renderer(len(ready), workers=workers) as renderer:
             letter = renderer.letter(
                 rows,
@@ -136,6 +139,7 @@ def settle(
                 signer=signing.signer,
                 cutoff=dwac_cutoff(terms, now),
                 attachments=[(a.description, a.file_name) for a in approvals],
+                form=current_form(uow, found.id, DWAC_LETTER),
             )
             run_id = _record_run(store, found, rows, day=day, at=at, actor=actor)
             hashes = _issue_warrants(
@@ -148,6 +152,7 @@ def settle(
                 run_id=run_id,
                 renderer=renderer,
                 signing=signing,
+                forms=forms,
             )
             _attach_letter(store, found, run_id, signing.sign([letter()]), day=day, at=at)
         ids = [p.id for p in ready]
@@ -246,6 +251,7 @@ def _issue_warrants(
     run_id: int,
     renderer: Renderer,
     signing: _Signing,
+    forms: Mapping[int, FormInUse],
 ) -> dict[int, str]:
     """Render, store and number each purchaser's warrant; their SHA-256 by purchaser id."""
     terms = offering.terms
@@ -266,7 +272,7 @@ def _issue_warrants(
         for p, r in zip(ready, rows, strict=True)
     ]
     hashes: dict[int, str] = {}
-    for rendered in renderer.warrants(data):
+    for rendered in renderer.warrants(data, [forms.get(p.id) for p in ready]):
         signed = signing.sign([pdf for _, pdf in rendered])
         chunk = [(w, pdf) for (w, _), pdf in zip(rendered, signed, strict=True)]
         documents = []

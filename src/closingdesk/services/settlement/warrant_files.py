@@ -17,6 +17,7 @@ from functools import partial
 
 from closingdesk.adapters.documents.pdf_dwac_letter import render_dwac_letter_pdf
 from closingdesk.adapters.documents.pdf_warrant import render_warrant_pdf
+from closingdesk.domain.documents.forms_catalog import FormInUse
 from closingdesk.domain.offering.terms import OfferingTerms, Signatory
 from closingdesk.domain.settlement.dwac_instruction import DwacInstructionRow
 from closingdesk.domain.warrants.warrant import WarrantData
@@ -57,19 +58,23 @@ class Renderer:
         signer: Signatory | None = None,
         cutoff: datetime | None = None,
         attachments: Sequence[tuple[str, str]] = (),
+        form: FormInUse | None = None,
     ) -> Callable[[], bytes]:
-        """The DWAC letter, rendered beside the warrants: call the result to wait for it."""
-        extra = LetterExtras(signer, cutoff, tuple(attachments))
+        """The DWAC letter (``form``: the letter form in use), rendered beside the warrants:
+        call the result to wait for it."""
+        extra = LetterExtras(signer, cutoff, tuple(attachments), form)
         if self._pool is None:
             pdf = _letter(rows, terms, dated, extra)
             return lambda: pdf
         return partial(Future.result, self._pool.submit(_letter, rows, terms, dated, extra))
 
     def warrants(
-        self, warrants: Sequence[WarrantData]
+        self, warrants: Sequence[WarrantData], forms: Sequence[FormInUse | None] = ()
     ) -> Iterator[list[tuple[WarrantData, bytes]]]:
-        """(warrant, PDF) pairs, CHUNK at a time, in the order given."""
-        chunks = [warrants[i : i + CHUNK] for i in range(0, len(warrants), CHUNK)]
+        """(warrant, PDF) pairs, CHUNK at a time, in the order given; ``forms``: each
+        warrant's form (closingdesk's own where not given)."""
+        pairs = list(zip(warrants, [*forms, *[None] * (len(warrants) - len(forms))], strict=True))
+        chunks = [pairs[i : i + CHUNK] for i in range(0, len(pairs), CHUNK)]
         if self._pool is None:
             for chunk in chunks:
                 yield _render_chunk(chunk)
@@ -91,6 +96,7 @@ class LetterExtras:
     signer: Signatory | None
     cutoff: datetime | None
     attachments: tuple[tuple[str, str], ...]
+    form: FormInUse | None = None
 
 
 def _letter(
@@ -103,8 +109,11 @@ def _letter(
         signer=extra.signer,
         cutoff=extra.cutoff,
         attachments=extra.attachments,
+        form=extra.form,
     )
 
 
-def _render_chunk(chunk: Sequence[WarrantData]) -> list[tuple[WarrantData, bytes]]:
-    return [(w, render_warrant_pdf(w)) for w in chunk]
+def _render_chunk(
+    chunk: Sequence[tuple[WarrantData, FormInUse | None]],
+) -> list[tuple[WarrantData, bytes]]:
+    return [(w, render_warrant_pdf(w, form)) for w, form in chunk]

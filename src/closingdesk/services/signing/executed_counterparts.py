@@ -110,6 +110,7 @@ def _sign_batch(
             company=signed(job.company),
             purchaser=signed(job.purchaser_signature),
             supplement=job.supplement,
+            forms=job.forms,
         )
         for job in batch
     ]

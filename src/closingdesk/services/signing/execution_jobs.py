@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -15,12 +15,14 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.documents.agreement_form import AgreementData
 from closingdesk.domain.documents.agreement_readiness import agreement_data
+from closingdesk.domain.documents.forms_catalog import AgreementForms
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.domain.signing.executed_agreement import Signed
 from closingdesk.domain.signing.signatures import SignatureRecord
 from closingdesk.domain.signing.signing_evidence import Completion, SigningEvidence
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.documents.agreements import file_slug
+from closingdesk.services.documents.forms import signed_forms
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Job:
     agreement_sha256: str
     agreement_file_name: str
     supplement: tuple[int, bytes] | None = None  # Exhibit B attached to the signed version
+    forms: AgreementForms | None = None  # the forms the signed version was made from
 
     @property
     def file_stem(self) -> str:
@@ -55,6 +58,15 @@ def jobs_for(
         signatures = store.signatures_of(ids)
         files = store.agreement_files(s.document_id for s in signatures.values())
         executed = store.executed_versions(ids)
+        signed_on = signed_forms(
+            uow,
+            found.id,
+            [
+                (pid, "pdf", files[s.document_id][0])
+                for (pid, side), s in signatures.items()
+                if side == "company" and s.document_id in files
+            ],
+        )
     unknown = sorted((wanted or set()) - set(ids))
     failed = [(i, f"no purchaser {i} in offering {found.slug}") for i in unknown]
     jobs = []
@@ -67,7 +79,8 @@ def jobs_for(
         version, sha256, file_name = files[ours.document_id]
         if (p.id, version) not in executed:
             data = agreement_data(found.terms, p)
-            jobs.append(Job(p, data, theirs, ours, ours.document_id, version, sha256, file_name))
+            job = Job(p, data, theirs, ours, ours.document_id, version, sha256, file_name)
+            jobs.append(replace(job, forms=signed_on.get(p.id)))
     return found, jobs, failed
 
 

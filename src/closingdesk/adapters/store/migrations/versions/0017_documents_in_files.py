@@ -21,7 +21,7 @@ from closingdesk.adapters.files.location import file_store
 from closingdesk.adapters.files.store import sha256_of
 
 revision = "0017"
-down_revision = "0015"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 

@@ -1,1 +1,0 @@
-"""closingdesk's default Word templates (built by ``build_default_templates``)."""
