@@ -139,7 +139,9 @@ def test_another_issuers_terms_fill_the_pdf_and_the_word_agreement() -> None:
 
 
 FRESH_PROCESS = """
+import hashlib
 from closingdesk.adapters.documents.docx_agreement import default_template, render_agreement_docx
+from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
 from closingdesk.domain.offering.terms import NEOTHERAPEUTICS_2002
 from tests.integration.test_documents_render import ALPHA
 for render in (render_agreement_pdf, render_agreement_docx):

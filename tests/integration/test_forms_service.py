@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from closingdesk.adapters.documents.pdf_agreement import render_agreement_pdf
+from closingdesk.adapters.store.document_files import document_content
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.documents.agreement_readiness import agreement_data
 from closingdesk.domain.documents.forms import FormError
@@ -142,9 +143,10 @@ def test_a_signed_agreement_keeps_its_forms_after_an_import_and_the_unsigned_get
     countersigned = countersign_all(engine, purchaser_ids=[ids.alpha])  # executes it, now
     assert countersigned.executed_document_ids
     with UnitOfWork(engine, read_only=True) as uow:
-        executed = uow.connection.exec_driver_sql(
-            "SELECT content FROM documents WHERE kind = 'executed_agreement'"
-        ).scalar_one()
+        row = uow.connection.exec_driver_sql(
+            "SELECT id, file_name, sha256 FROM documents WHERE kind = 'executed_agreement'"
+        ).one()
+        executed = document_content(uow.connection, row)
         offering = get_offering(engine, None)
         forms = warrant_forms(uow, offering.id, [ids.alpha, ids.beta])
     executed_text = pdf_text(bytes(executed))

@@ -48,6 +48,7 @@ def test_the_binder_pdf_has_a_bookmark_for_each_section_and_document(
     assert top == [
         "Closing memorandum",
         "Purchaser schedule",
+        "Forms",
         "Prospectus supplement (Exhibit B)",
         "Corporate approvals",
         "Executed agreements",
