@@ -185,7 +185,8 @@ class FundingRepository:
 
     def wires(self, offering_id: int, purchaser_ids: Collection[int] | None = None) -> list[Wire]:
         """Funding's view of the transactions: all, or those matched to these purchasers
-        together with every reversing debit (few; a reversal may concern any of them)."""
+        together with the debits that return them (read by index: the work grows with
+        these purchasers' wires, not with the offering)."""
         columns = [_T[c] for c in _WIRE_COLUMNS]
         query = (
             select(*columns)
@@ -195,12 +196,12 @@ class FundingRepository:
         if purchaser_ids is None:
             return [_wire(row) for row in self._c.execute(query)]
         ids = sorted(purchaser_ids)
-        rows = [
-            row
-            for start in range(0, len(ids), CHUNK)
-            for row in self._c.execute(query.where(_T.purchaser_id.in_(ids[start : start + CHUNK])))
-        ]
-        rows += self._c.execute(query.where(_T.reverses_id.is_not(None))).all()
+        rows = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            theirs = select(_T.id).where(_T.purchaser_id.in_(chunk))
+            rows += self._c.execute(query.where(_T.purchaser_id.in_(chunk))).all()
+            rows += self._c.execute(query.where(_T.reverses_id.in_(theirs))).all()
         return [_wire(row) for row in rows]
 
     def get(self, offering_id: int, txn_id: int, *, lock: bool = False) -> StoredTransaction | None:
