@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from closingdesk.domain.wire_actions import ACTIONS
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
 from closingdesk.services.bank_import import BankImport
 from closingdesk.services.bank_voids import VoidedLine
@@ -11,6 +12,12 @@ from closingdesk.services.funding_decisions import WireDecision
 from closingdesk.services.reconciliation import FundingReport, report_document
 
 Text = Field(default=None, max_length=500, pattern=NO_NUL)
+Actions = Field(
+    default_factory=list,
+    description="what may be done with this line now (match, unmatch, refund, accept_late, "
+    "acknowledge_return, void): the same rule the CLI and the funding page follow",
+    json_schema_extra={"items": {"enum": list(ACTIONS)}},
+)
 
 
 class FundingTotalsPublic(BaseModel):
@@ -52,6 +59,7 @@ class TransactionPublic(BaseModel):
     end_to_end_id: str | None
     purchaser_id: int | None
     matched_by: str | None
+    actions: list[str] = Actions
     candidates: list[CandidatePublic]
 
 
@@ -85,6 +93,7 @@ class FundingExceptionPublic(BaseModel):
     decision: ExceptionDecisionPublic | None = Field(
         default=None, description="the decision that closed it (accept a late wire, ...)"
     )
+    actions: list[str] = Actions
 
 
 class BankFilePublic(BaseModel):
