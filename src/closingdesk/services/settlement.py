@@ -41,7 +41,7 @@ from closingdesk.services.approvals import Approval, approvals_on_file
 from closingdesk.services.clock import stamp
 from closingdesk.services.lateness import late_json
 from closingdesk.services.offerings import resolve_offering
-from closingdesk.services.settlement_readiness import NotReady, readiness
+from closingdesk.services.settlement_readiness import NotReady, readiness, refuse_one_not_ready
 from closingdesk.services.signatories import company_signatory
 from closingdesk.services.signing_identity import ensure_signing_identity, signing_key
 from closingdesk.services.warrant_files import Renderer
@@ -113,6 +113,7 @@ def settle(
         store = SettlementRepository(uow.connection)
         store.lock_offering(found.id)
         ready, not_ready, already = readiness(uow, found, purchaser_id=purchaser_id, lock=True)
+        refuse_one_not_ready(purchaser_id, not_ready)
         if not ready:
             return SettlementRun(found, None, (), tuple(not_ready), tuple(already))
         terms = found.terms

@@ -196,7 +196,7 @@ class FundingRepository:
         if purchaser_ids is None:
             return [_wire(row) for row in self._c.execute(query)]
         ids = sorted(purchaser_ids)
-        rows = []
+        rows: list[Row[Any]] = []
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
             theirs = select(_T.id).where(_T.purchaser_id.in_(chunk))

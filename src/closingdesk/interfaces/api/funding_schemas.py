@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from closingdesk.domain.wire_actions import ACTIONS
@@ -12,7 +14,7 @@ from closingdesk.services.funding_decisions import WireDecision
 from closingdesk.services.reconciliation import FundingReport, report_document
 
 Text = Field(default=None, max_length=500, pattern=NO_NUL)
-Actions = Field(
+Actions: Any = Field(
     default_factory=list,
     description="what may be done with this line now (match, unmatch, refund, accept_late, "
     "acknowledge_return, void): the same rule the CLI and the funding page follow",
