@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import Engine
+
 from closingdesk.adapters.store.decision_repository import DecisionRepository
 from closingdesk.adapters.store.funding_repository import FundingRepository
 from closingdesk.adapters.store.settlement_repository import SettlementRepository
@@ -23,6 +25,7 @@ from closingdesk.domain.problems import InvalidInput, NotFound, Problem
 from closingdesk.domain.purchaser import Purchaser
 from closingdesk.domain.settlement import TERMS, settlement_problems
 from closingdesk.services.funding_state import reconciliation_of
+from closingdesk.services.offerings import resolve_offering
 
 
 @dataclass(frozen=True)
@@ -88,3 +91,12 @@ def refuse_one_not_ready(purchaser_id: int | None, not_ready: Sequence[NotReady]
     raise InvalidInput(
         f"purchaser {purchaser_id} is not ready to settle; nothing was settled", problems
     )
+
+
+def refuse_if_not_ready(engine: Engine, *, offering: str | None, purchaser_id: int) -> None:
+    """:func:`refuse_one_not_ready` as the store stands now, read before settling starts
+    (settling checks again under its locks)."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        _, not_ready, _ = readiness(uow, found, purchaser_id=purchaser_id)
+    refuse_one_not_ready(purchaser_id, not_ready)

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from closingdesk.services.deliveries import DeliveryOutcome
 from closingdesk.services.settlement import SettlementRun, settle
 from closingdesk.services.settlement_mail import Mailing, send_settlement_mail
+from closingdesk.services.settlement_readiness import refuse_if_not_ready
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ def settle_and_mail(
     signatory: str | None = None,
 ) -> Settling:
     """Settle who is ready (or the one purchaser asked for), then mail what is owed."""
+    if purchaser_id is not None:  # refused before anything is written (the signing key...)
+        refuse_if_not_ready(engine, offering=offering, purchaser_id=purchaser_id)
     run = settle(
         engine,
         offering=offering,
