@@ -141,6 +141,15 @@ class Deadline:
         """Done after the deadline, or not done and the deadline has passed."""
         return (done_at if done_at is not None else now) > self.due
 
+    def overdue(self, now: datetime, done_at: datetime | None = None) -> bool:
+        """Still not done, and the deadline has passed: someone must act now.
+
+        >>> d = Deadline("original warrant", datetime(2002, 3, 14, 1, 0, tzinfo=ZoneInfo("UTC")))
+        >>> d.overdue(d.due + timedelta(minutes=1)), d.overdue(d.due + timedelta(days=3), d.due)
+        (True, False)
+        """
+        return done_at is None and now > self.due
+
 
 def funding_deadline(terms: OfferingTerms) -> Deadline:
     """Each purchaser wires before the close of business on the agreement date."""

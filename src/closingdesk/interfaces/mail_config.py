@@ -6,13 +6,16 @@ _PORT, _USER, _PASSWORD, _STARTTLS=1, _FROM, _CAFILE, and CLOSINGDESK_FAX_GATEWA
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parseaddr
 
-from closingdesk.adapters.mail import SmtpSettings
+from closingdesk.adapters.mail import SmtpMailer, SmtpSettings
 from closingdesk.adapters.mail_message import address_problem
 from closingdesk.domain.problems import InvalidInput, Problem
+from closingdesk.services.clock import utc_now
+from closingdesk.services.settlement.settlement_mail import Mailing
 
 NO_SERVER = "no mail server is set (CLOSINGDESK_SMTP_HOST)"
 
@@ -49,3 +52,14 @@ def mail_config(environ: Mapping[str, str] = os.environ) -> MailConfig | None:
         cafile=env("SMTP_CAFILE"),
     )
     return MailConfig(smtp, sender, env("FAX_GATEWAY"))
+
+
+@contextmanager
+def open_mailing(config: MailConfig | None, actor: str) -> Iterator[Mailing | None]:
+    """A Mailing over this configuration's server (connected on the first message), or
+    None when no server is set."""
+    if config is None:
+        yield None
+        return
+    with SmtpMailer(config.smtp) as mailer:
+        yield Mailing(mailer, config.sender, actor, utc_now, config.fax_gateway)

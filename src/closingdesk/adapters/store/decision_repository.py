@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select
+from typing import Any
+
+from sqlalchemy import Connection, Select, insert, select
 
 from closingdesk.adapters.store.decision_tables import exception_decisions
 from closingdesk.domain.funding.exception_decisions import ExceptionDecision
@@ -15,7 +17,17 @@ class DecisionRepository:
         self._c = connection
 
     def of_offering(self, offering_id: int) -> list[ExceptionDecision]:
-        query = select(exception_decisions).where(_D.offering_id == offering_id).order_by(_D.id)
+        query = select(exception_decisions).where(_D.offering_id == offering_id)
+        return self._decisions(query)
+
+    def of_wire(self, offering_id: int, txn_id: int) -> list[ExceptionDecision]:
+        """The decisions on one wire (few; found by the wire's unique constraint)."""
+        query = select(exception_decisions).where(
+            _D.transaction_id == txn_id, _D.offering_id == offering_id
+        )
+        return self._decisions(query)
+
+    def _decisions(self, query: Select[Any]) -> list[ExceptionDecision]:
         return [
             ExceptionDecision(
                 row.kind,
@@ -25,7 +37,7 @@ class DecisionRepository:
                 row.decided_by,
                 row.decided_at,
             )
-            for row in self._c.execute(query)
+            for row in self._c.execute(query.order_by(_D.id))
         ]
 
     def add(self, offering_id: int, decision: ExceptionDecision) -> None:

@@ -73,6 +73,7 @@ bank_transactions = Table(
     Column("void_reason", Text),
     Index("ix_bank_transactions_offering", "offering_id", "id"),
     Index("ix_bank_transactions_purchaser", "purchaser_id"),
+    Index("ix_bank_transactions_reverses", "reverses_id"),
 )
 
 bank_transaction_keys = Table(

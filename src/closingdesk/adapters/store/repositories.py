@@ -105,6 +105,16 @@ class PurchaserRepository:
                 select(c.id).where(c.id.in_(chunk)).order_by(c.id).with_for_update(key_share=True)
             )
 
+    def get_many(self, purchaser_ids: Iterable[int]) -> list[Purchaser]:
+        """These purchasers, by id (in id order); those that do not exist are left out."""
+        ids = sorted(set(purchaser_ids))
+        c = t.purchasers.c
+        found: list[Purchaser] = []
+        for start in range(0, len(ids), 500):
+            query = select(t.purchasers).where(c.id.in_(ids[start : start + 500])).order_by(c.id)
+            found += [purchaser_from_row(row) for row in self._c.execute(query)]
+        return found
+
     def ids_by_key(self, offering_id: int) -> dict[str, int]:
         c = t.purchasers.c
         query = select(c.name_key, c.id).where(c.offering_id == offering_id)

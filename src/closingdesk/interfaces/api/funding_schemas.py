@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
+from closingdesk.domain.funding.wire_actions import ACTIONS
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
 from closingdesk.services.funding.bank_import import BankImport
 from closingdesk.services.funding.bank_voids import VoidedLine
@@ -11,6 +14,12 @@ from closingdesk.services.funding.funding_decisions import WireDecision
 from closingdesk.services.funding.reconciliation import FundingReport, report_document
 
 Text = Field(default=None, max_length=500, pattern=NO_NUL)
+Actions: Any = Field(
+    default_factory=list,
+    description="what may be done with this line now (match, unmatch, refund, accept_late, "
+    "acknowledge_return, void): the same rule the CLI and the funding page follow",
+    json_schema_extra={"items": {"enum": list(ACTIONS)}},
+)
 
 
 class FundingTotalsPublic(BaseModel):
@@ -52,6 +61,7 @@ class TransactionPublic(BaseModel):
     end_to_end_id: str | None
     purchaser_id: int | None
     matched_by: str | None
+    actions: list[str] = Actions
     candidates: list[CandidatePublic]
 
 
@@ -85,6 +95,7 @@ class FundingExceptionPublic(BaseModel):
     decision: ExceptionDecisionPublic | None = Field(
         default=None, description="the decision that closed it (accept a late wire, ...)"
     )
+    actions: list[str] = Actions
 
 
 class BankFilePublic(BaseModel):

@@ -19,14 +19,21 @@ from closingdesk.interfaces.api.settlement_schemas import (
     settlement_public,
     settlement_run_public,
 )
-from closingdesk.interfaces.http.deps import ApiRequires, EngineDep, NowDep, actor_of
+from closingdesk.interfaces.http.deps import (
+    ApiRequires,
+    EngineDep,
+    NowDep,
+    SettingsDep,
+    actor_of,
+)
+from closingdesk.interfaces.mail_config import open_mailing
+from closingdesk.services.settlement.mailed import settle_and_mail
 from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
     dispatch_original,
 )
 from closingdesk.services.settlement.settlement_view import settlement_overview
-from closingdesk.services.settlement.settling import settle
 
 router = APIRouter(tags=["settlement"])
 
@@ -45,15 +52,29 @@ def get_settlement(slug: Slug, user: Reader, engine: EngineDep, now: NowDep) -> 
     "/offerings/{slug}/settlement", response_model=SettlementRunPublic, responses=errors(404, 422)
 )
 def settle_offering(
-    slug: Slug, user: Settler, engine: EngineDep, now: NowDep, body: SettleCreate | None = None
+    slug: Slug,
+    user: Settler,
+    engine: EngineDep,
+    now: NowDep,
+    settings: SettingsDep,
+    body: SettleCreate | None = None,
 ) -> SettlementRunPublic:
-    """Settle every ready purchaser (or one): DWAC instruction and warrant, in one
-    transaction. Mail goes out with ``closingdesk warrants send-copies``."""
+    """Settle every ready purchaser (or one: 422 with every reason when they are not
+    ready): DWAC instruction and warrant, in one transaction. Then, when the server was
+    started with a mail server (CLOSINGDESK_SMTP_*), the instruction goes to the transfer
+    agent and each purchaser gets their warrant's copy, as the CLI and the deal room do
+    (``mail``, ``deliveries``)."""
     wanted = body or SettleCreate()
-    run = settle(
-        engine, offering=slug, purchaser_id=wanted.purchaser_id, actor=actor_of(user), now=now
-    )
-    return settlement_run_public(run)
+    with open_mailing(settings.mail, actor_of(user)) as mailing:
+        done = settle_and_mail(
+            engine,
+            mailing,
+            offering=slug,
+            purchaser_id=wanted.purchaser_id,
+            actor=actor_of(user),
+            now=now,
+        )
+    return settlement_run_public(done.run, mailed=done.mailed, deliveries=done.deliveries)
 
 
 @router.post(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, Field
 
 from closingdesk.interfaces.api.schemas import NO_NUL, VISIBLE, Money
+from closingdesk.interfaces.mail_config import NO_SERVER
+from closingdesk.services.settlement.deliveries import DeliveryOutcome
 from closingdesk.services.settlement.lateness import late_json
 from closingdesk.services.settlement.settlement_view import SettlementOverview
 from closingdesk.services.settlement.settling import SettlementRun
@@ -51,16 +55,45 @@ class SettledPublic(BaseModel):
     instruction: InstructionPublic
 
 
+class DeliveryPublic(BaseModel):
+    kind: str = Field(description="dwac_instruction or warrant_copy")
+    purchaser_id: int | None
+    addressee: str
+    sent_to: str | None
+    status: str
+    detail: str
+
+
 class SettlementRunPublic(BaseModel):
     offering: str
     run_id: int | None = Field(description="null: nobody was ready, nothing was written")
     settled: list[SettledPublic]
     not_ready: list[NotReadyPublic]
     already_settled: list[int]
+    mail: str = Field(
+        default=NO_SERVER, description='"sent" when a mail server is set, else why nothing was'
+    )
+    deliveries: list[DeliveryPublic] = Field(
+        default_factory=list, description="each message settling sent or tried, as the CLI's"
+    )
 
 
-def settlement_run_public(run: SettlementRun) -> SettlementRunPublic:
+def settlement_run_public(
+    run: SettlementRun, *, mailed: bool = False, deliveries: Sequence[DeliveryOutcome] = ()
+) -> SettlementRunPublic:
     return SettlementRunPublic(
+        mail="sent" if mailed else NO_SERVER,
+        deliveries=[
+            DeliveryPublic(
+                kind=d.kind,
+                purchaser_id=d.purchaser_id,
+                addressee=d.addressee,
+                sent_to=d.sent_to,
+                status=d.status,
+                detail=d.detail,
+            )
+            for d in deliveries
+        ],
         offering=run.offering.slug,
         run_id=run.run_id,
         settled=[
@@ -118,6 +151,10 @@ class WarrantPublic(BaseModel):
     tracking: str | None
     shares_confirmed: bool
     original_delivered_at: str | None = None
+    original_overdue: bool = Field(
+        default=False,
+        description="not delivered, and its deadline (the next business day) has passed",
+    )
     signed_by: str | None = None
     late: list[LatePublic] = []
 
@@ -152,6 +189,7 @@ def settlement_public(view: SettlementOverview) -> SettlementPublic:
                 tracking=s.tracking,
                 shares_confirmed=s.shares_confirmed,
                 original_delivered_at=s.delivered_at,
+                original_overdue=s.original_overdue,
                 signed_by=s.signed_by,
                 late=[LatePublic(**late_json(x)) for x in s.late],
             )

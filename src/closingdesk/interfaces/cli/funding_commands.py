@@ -202,6 +202,9 @@ def _print_report(report: FundingReport) -> None:
                 continue
             holds = " (holds settlement)" if report.holds_settlement(e) else ""
             out.print(f"  {e.kind}{holds}: {e.what}\n    next: {e.next_step}", markup=False)
+            if actions := report.actions_of(e.txn_id):
+                allowed = ", ".join(a.replace("_", "-") for a in actions)
+                out.print(f"    may: {allowed}", markup=False)
 
 
 def match_command(

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from closingdesk.adapters.mail import SmtpMailer
-from closingdesk.interfaces.mail_config import NO_SERVER, mail_config
-from closingdesk.services.clock import utc_now
+from closingdesk.interfaces.mail_config import NO_SERVER, mail_config, open_mailing
 from closingdesk.services.settlement.settlement_mail import Mailing
 
 __all__ = ["NO_SERVER", "env_mailing"]
@@ -17,9 +15,5 @@ __all__ = ["NO_SERVER", "env_mailing"]
 @contextmanager
 def env_mailing(actor: str) -> Iterator[Mailing | None]:
     """A Mailing when a mail server is set, else None; a half-set configuration is refused."""
-    config = mail_config()
-    if config is None:
-        yield None
-        return
-    with SmtpMailer(config.smtp) as mailer:
-        yield Mailing(mailer, config.sender, actor, utc_now, config.fax_gateway)
+    with open_mailing(mail_config(), actor) as mailing:
+        yield mailing

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from closingdesk.domain.problems import InvalidInput, Problem
+from closingdesk.domain.problems import InvalidInput
 from closingdesk.interfaces.cli.common import (
     DbOption,
     JsonOption,
@@ -25,15 +25,14 @@ from closingdesk.interfaces.cli.mail_env import NO_SERVER, env_mailing
 from closingdesk.services.clock import utc_now
 from closingdesk.services.settlement.deliveries import SENT, DeliveryOutcome
 from closingdesk.services.settlement.lateness import late_json
+from closingdesk.services.settlement.mailed import settle_and_mail
 from closingdesk.services.settlement.settlement_files import export_run
-from closingdesk.services.settlement.settlement_mail import send_settlement_mail
-from closingdesk.services.settlement.settlement_readiness import NotReady
 from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
     read_confirmations,
 )
-from closingdesk.services.settlement.settling import SettlementRun, settle
+from closingdesk.services.settlement.settling import SettlementRun
 
 settle_app = typer.Typer(
     help="Settle every purchaser who is ready (both signatures, paid exactly, DWAC details): "
@@ -76,39 +75,28 @@ def settle_command(
         return
     with refusals_exit():
         engine = open_store(db)
-        run = settle(
-            engine,
-            offering=offering,
-            purchaser_id=purchaser,
-            actor=actor(),
-            now=utc_now(),
-            workers=max(1, workers),
-            signatory=signatory,
-        )
-        if purchaser is not None and run.not_ready:
-            raise InvalidInput(
-                f"purchaser {purchaser} is not ready to settle",
-                [_problem(n) for n in run.not_ready],
+        with env_mailing(actor()) as mailing:
+            done = settle_and_mail(
+                engine,
+                mailing,
+                offering=offering,
+                purchaser_id=purchaser,
+                actor=actor(),
+                now=utc_now(),
+                workers=max(1, workers),
+                signatory=signatory,
             )
+        run = done.run
         files = (
             [str(p) for p in export_run(engine, run.run_id, out_dir)]
             if (out_dir and run.run_id)
             else []
         )
-        deliveries: list[DeliveryOutcome] = []
-        with env_mailing(actor()) as mailing:
-            if mailing is not None:
-                deliveries = send_settlement_mail(engine, mailing, offering=run.offering.slug)
+    deliveries = list(done.deliveries)
     if json:
-        print_json(settle_json(run, files, deliveries, mailed=mailing is not None))
+        print_json(settle_json(run, files, deliveries, mailed=done.mailed))
         return
-    _print_run(run, files, deliveries, mailed=mailing is not None)
-
-
-def _problem(not_ready: NotReady) -> Problem:
-    return Problem(
-        f"purchaser {not_ready.purchaser_id} ({not_ready.name})", "; ".join(not_ready.reasons)
-    )
+    _print_run(run, files, deliveries, mailed=done.mailed)
 
 
 def settle_json(

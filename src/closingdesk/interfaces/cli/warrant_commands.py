@@ -68,7 +68,7 @@ def list_command(
             "carrier": s.carrier,
             "tracking": s.tracking,
             "original_delivered_at": s.delivered_at,
-            "original_overdue": s.delivered_at is None and s.original_missed,
+            "original_overdue": s.original_overdue,
             "signed_by": s.signed_by,
             "original_signed_by": s.original_signed_by,
             "late": [late_json(x) for x in s.late],

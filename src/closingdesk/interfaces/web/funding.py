@@ -1,7 +1,9 @@
 """The funding page: money received against expected, the exceptions queue with the
 suggested matches, people's decisions on wires, and the bank file upload.
 
-Every form here needs WORK_FUNDING (admins and the placement agent); everyone reads. A
+Every form here needs WORK_FUNDING (admins and the placement agent), voiding a line
+VOID_BANK_LINES (admins); everyone reads. Each line offers the actions the rule of wire
+actions allows (:mod:`closingdesk.domain.funding.wire_actions`), as the CLI and the API do. A
 decision answers with a redirect back to the page and a one-time message; a refusal shows
 the page again with what was refused and why.
 """
@@ -28,6 +30,12 @@ from closingdesk.interfaces.web import flash
 from closingdesk.interfaces.web.funding_view import funding_page
 from closingdesk.interfaces.web.rendering import render
 from closingdesk.services.funding.bank_import import BankImport, import_bank_file
+from closingdesk.services.funding.bank_voids import void_bank_line
+from closingdesk.services.funding.exception_decisions import (
+    Decided,
+    accept_late_wire,
+    acknowledge_return,
+)
 from closingdesk.services.funding.funding_decisions import (
     WireDecision,
     mark_refunded,
@@ -39,6 +47,7 @@ from closingdesk.services.funding.reconciliation import funding_report
 router = APIRouter(include_in_schema=False)
 
 FundingWorker = Annotated[User, Depends(PageRequires(Permission.WORK_FUNDING))]
+LineVoider = Annotated[User, Depends(PageRequires(Permission.VOID_BANK_LINES))]
 Reason = Annotated[str, Form(max_length=500)]
 
 
@@ -163,6 +172,75 @@ def refund(
         return _refused(request, user, offering, engine, refusal)
     text = f"The refund of transaction {txn_id} was recorded ({reference.strip()})."
     return _back(request, offering, text, decision)
+
+
+@router.post("/offerings/{offering}/funding/transactions/{txn_id}/accept-late")
+def accept_late(
+    request: Request,
+    offering: str,
+    txn_id: int,
+    user: FundingWorker,
+    _: CsrfChecked,
+    engine: EngineDep,
+    now: NowDep,
+    reason: Reason = "",
+) -> Response:
+    try:
+        done = accept_late_wire(
+            engine, txn_id, reason=reason, offering=offering, actor=actor_of(user), now=now
+        )
+    except Refusal as refusal:
+        return _refused(request, user, offering, engine, refusal)
+    return _decided(request, offering, f"The late wire {txn_id} was accepted.", done)
+
+
+@router.post("/offerings/{offering}/funding/transactions/{txn_id}/acknowledge-return")
+def return_acknowledged(
+    request: Request,
+    offering: str,
+    txn_id: int,
+    user: FundingWorker,
+    _: CsrfChecked,
+    engine: EngineDep,
+    now: NowDep,
+    reason: Reason = "",
+) -> Response:
+    try:
+        done = acknowledge_return(
+            engine, txn_id, reason=reason, offering=offering, actor=actor_of(user), now=now
+        )
+    except Refusal as refusal:
+        return _refused(request, user, offering, engine, refusal)
+    return _decided(request, offering, f"The return of wire {txn_id} was acknowledged.", done)
+
+
+@router.post("/offerings/{offering}/funding/transactions/{txn_id}/void")
+def void(
+    request: Request,
+    offering: str,
+    txn_id: int,
+    user: LineVoider,
+    _: CsrfChecked,
+    engine: EngineDep,
+    now: NowDep,
+    reason: Reason = "",
+) -> Response:
+    try:
+        line = void_bank_line(
+            engine, txn_id, offering=offering, actor=actor_of(user), now=now, reason=reason
+        )
+    except Refusal as refusal:
+        return _refused(request, user, offering, engine, refusal)
+    text = f"Transaction {txn_id} ({line.amount} {line.currency}) was voided: {line.reason}"
+    path = f"/offerings/{offering}/funding"
+    flash.leave(request, path, text)
+    return RedirectResponse(f"{path}#queue", status_code=303)
+
+
+def _decided(request: Request, offering: str, text: str, done: Decided) -> Response:
+    path = f"/offerings/{offering}/funding"
+    flash.leave(request, path, f"{text} {done.exception}")
+    return RedirectResponse(f"{path}#queue", status_code=303)
 
 
 def _amount(text: str) -> Decimal | None:

@@ -48,25 +48,14 @@ class QueueItem:
     txn: StoredTransaction | None
     suggestions: tuple[Suggestion, ...]
     returned: bool  # a debit from the bank took this credit back
+    actions: tuple[str, ...] = ()  # what the line allows now (domain.wire_actions)
 
-    @property
-    def open_credit(self) -> bool:
-        """A credit someone can still act on: not returned, not wholly refunded."""
-        t = self.txn
-        return (
-            t is not None
-            and t.bank.direction == "credit"
-            and not self.returned
-            and t.refunded_amount < t.bank.amount
-        )
+    def allows(self, action: str) -> bool:
+        return action in self.actions
 
     @property
     def can_match(self) -> bool:
-        return self.open_credit and self.txn is not None and self.txn.purchaser_id is None
-
-    @property
-    def can_unmatch(self) -> bool:
-        return self.open_credit and self.txn is not None and self.txn.purchaser_id is not None
+        return self.allows("match")
 
 
 @dataclass(frozen=True)
@@ -153,4 +142,5 @@ def _item(
         txn,
         suggestions,
         txn_id in returned,
+        report.actions_of(txn_id),
     )

@@ -8,6 +8,7 @@ with a redirect back and a one-time message; a refusal shows the page again with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated
 
@@ -15,7 +16,6 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 
-from closingdesk.adapters.mail import SmtpMailer
 from closingdesk.domain.people.roles import Permission
 from closingdesk.domain.people.team import User
 from closingdesk.domain.problems import InvalidInput, Problem, Refusal
@@ -29,21 +29,20 @@ from closingdesk.interfaces.http.deps import (
     actor_of,
 )
 from closingdesk.interfaces.http.errors import status_of
-from closingdesk.interfaces.mail_config import MailConfig
+from closingdesk.interfaces.mail_config import open_mailing
 from closingdesk.interfaces.web import flash
 from closingdesk.interfaces.web.filters import long_date
 from closingdesk.interfaces.web.rendering import render
 from closingdesk.interfaces.web.settlement_page import settlement_page
-from closingdesk.services.clock import utc_now
-from closingdesk.services.settlement.deliveries import SENT
-from closingdesk.services.settlement.settlement_mail import Mailing, send_settlement_mail
+from closingdesk.services.settlement.deliveries import SENT, DeliveryOutcome
+from closingdesk.services.settlement.mailed import settle_and_mail
 from closingdesk.services.settlement.settlement_records import (
     Confirmation,
     confirm_shares,
     dispatch_original,
 )
 from closingdesk.services.settlement.settlement_view import settlement_overview
-from closingdesk.services.settlement.settling import SettlementRun, settle
+from closingdesk.services.settlement.settling import SettlementRun
 
 router = APIRouter(include_in_schema=False)
 
@@ -68,22 +67,28 @@ def settle_ready(
     engine: EngineDep,
     now: NowDep,
     settings: SettingsDep,
+    purchaser_id: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
     try:
-        run = settle(engine, offering=offering, actor=actor_of(user), now=now)
+        with open_mailing(settings.mail, actor_of(user)) as mailing:
+            done = settle_and_mail(
+                engine,
+                mailing,
+                offering=offering,
+                purchaser_id=purchaser_id,
+                actor=actor_of(user),
+                now=now,
+            )
     except Refusal as refusal:
         return _refused(request, user, offering, engine, now, refusal)
-    said = _settled_text(run)
-    if settings.mail is not None and run.run_id is not None:
-        said += " " + _mailed(engine, settings.mail, run.offering.slug, actor_of(user))
+    said = _settled_text(done.run)
+    if done.deliveries:
+        said += " " + _mailed(done.deliveries)
     return _back(request, offering, said, "#settled")
 
 
-def _mailed(engine: Engine, mail: MailConfig, offering: str, actor: str) -> str:
-    """The transfer agent's instruction and the warrant copies, sent; what happened, in words."""
-    with SmtpMailer(mail.smtp) as mailer:
-        mailing = Mailing(mailer, mail.sender, actor, utc_now, mail.fax_gateway)
-        sent = send_settlement_mail(engine, mailing, offering=offering)
+def _mailed(sent: Sequence[DeliveryOutcome]) -> str:
+    """What happened to the transfer agent's instruction and the warrant copies, in words."""
     failed = [d for d in sent if d.status != SENT]
     text = f"{len(sent) - len(failed)} of {len(sent)} messages sent"
     return text + (f"; not sent: {', '.join(d.addressee for d in failed)}." if failed else ".")

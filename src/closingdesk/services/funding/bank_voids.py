@@ -19,7 +19,7 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
-from closingdesk.services.funding.funding_state import refresh_funded
+from closingdesk.services.funding.wire_actions import raw_facts, refuse_unless_allowed
 
 
 @dataclass(frozen=True)
@@ -43,16 +43,11 @@ def void_bank_line(
             raise NotFound(f"no bank transaction {txn_id} in offering {found.slug}")
         if line.voided:
             raise Conflict(f"transaction {txn_id} is already voided")
-        if line.purchaser_id is not None:
-            raise Conflict(
-                f"transaction {txn_id} is matched to purchaser {line.purchaser_id}; "
-                f"unmatch it first: closingdesk funding unmatch {txn_id}"
-            )
-        if line.linked:
-            raise Conflict(f"transaction {txn_id} is linked to a return; it cannot be voided")
+        refuse_unless_allowed("void", raw_facts(line))
         at = stamp(now)
         store.set_void(txn_id, at=at, by=actor, reason=reason.strip())
-        refresh_funded(uow, found)
+        # a line that may be voided is matched to no one and returns nothing: it moved
+        # nobody's funding, so nobody's `funded` is read or written again
         payload = {
             "transaction_id": txn_id,
             "amount": line.amount,

@@ -19,13 +19,14 @@ from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.funding.exception_decisions import (
     DECISIONS,
     ExceptionDecision,
-    decision_problem,
     open_exceptions,
 )
+from closingdesk.domain.funding.funding_exceptions import FundingException
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
 from closingdesk.services.funding.funding_state import reconciliation_of
+from closingdesk.services.funding.wire_actions import facts_of, open_kinds_of, refuse_unless_allowed
 
 EVENTS = {
     "accept_late": "funding.late_accepted",
@@ -75,16 +76,16 @@ def _decide(
         if txn.purchaser_id is not None:
             purchaser = uow.purchasers.get(txn.purchaser_id, lock=True)
         decisions = DecisionRepository(uow.connection)
-        exceptions = []
+        exceptions: list[FundingException] = []
         if purchaser is not None:
             wires = funding.wires(found.id, {purchaser.id})
             result = reconciliation_of(found, [purchaser], wires)
-            exceptions = open_exceptions(result.exceptions, decisions.of_offering(found.id))
-        problem = decision_problem(
-            kind, txn_id=txn_id, purchaser_id=txn.purchaser_id, exceptions=exceptions
-        )
-        if problem is not None or purchaser is None:
-            raise Conflict(problem or f"wire {txn_id} is matched to no purchaser")
+            exceptions = open_exceptions(result.exceptions, decisions.of_wire(found.id, txn_id))
+        kinds = open_kinds_of(txn_id, exceptions, [])
+        facts = facts_of(txn, returned=funding.is_returned(txn_id), open_kinds=kinds)
+        refuse_unless_allowed(kind, facts)
+        if purchaser is None:  # the rule refused it already
+            raise Conflict(f"wire {txn_id} is matched to no purchaser")
         [closed] = [e for e in exceptions if e.kind == DECISIONS[kind][0] and e.txn_id == txn_id]
         at = stamp(now)
         decision = ExceptionDecision(kind, txn_id, purchaser.id, why, actor, at)

@@ -29,6 +29,7 @@ from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
 from closingdesk.services.funding.funding_state import reconciliation_of, refresh_funded
+from closingdesk.services.funding.wire_actions import facts_of, refuse_unless_allowed
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,11 @@ def match_wire(
 ) -> WireDecision:
     refuse_unsafe({"reason": reason})
     with UnitOfWork(engine) as uow:
-        found, store, txn = _credit(uow, offering, txn_id, "matched to a purchaser")
+        found, store, txn = _line(uow, offering, txn_id, None)
         purchaser = uow.purchasers.get(purchaser_id, lock=True)
         if purchaser is None or purchaser.offering_id != found.id:
             raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
-        if txn.purchaser_id is not None:
-            raise Conflict(
-                f"transaction {txn_id} is already matched to purchaser {txn.purchaser_id}: "
-                f"the same money cannot fund twice; `closingdesk funding unmatch {txn_id}` first"
-            )
+        refuse_unless_allowed("match", facts_of(txn, returned=store.is_returned(txn_id)))
         at = stamp(now)
         store.set_match(txn_id, purchaser_id=purchaser_id, by=actor, at=at, note=reason)
         payload = {"transaction_id": txn_id, "purchaser_id": purchaser_id, "reason": reason}
@@ -79,8 +76,8 @@ def unmatch_wire(
 ) -> WireDecision:
     refuse_unsafe({"reason": reason})
     with UnitOfWork(engine) as uow:
-        found, store, txn = _credit(uow, offering, txn_id, "unmatched")
-        if txn.purchaser_id is None:
+        found, store, txn = _line(uow, offering, txn_id, "unmatch")
+        if txn.purchaser_id is None:  # the rule refused it already
             raise Conflict(f"transaction {txn_id} is not matched to anyone")
         _keep_settled_money(
             uow, found, txn.purchaser_id, txn_id, lambda w: replace(w, purchaser_id=None)
@@ -114,10 +111,8 @@ def mark_refunded(
         raise InvalidInput("a refund needs the reference of the outgoing payment (--reference)")
     refuse_unsafe({"reference": reference, "reason": reason})
     with UnitOfWork(engine) as uow:
-        found, store, txn = _credit(uow, offering, txn_id, "refunded")
+        found, store, txn = _line(uow, offering, txn_id, "refund")
         left = txn.bank.amount - txn.refunded_amount
-        if left <= 0:
-            raise Conflict(f"transaction {txn_id} was already refunded ({txn.refund_reference})")
         refund = left if amount is None else amount
         if refund != refund.quantize(CENT):
             raise InvalidInput(f"a refund is a whole number of cents; got {refund}")
@@ -147,18 +142,18 @@ def mark_refunded(
         return _finish(uow, found, "funding.refunded", subject, payload, actor=actor, at=at)
 
 
-def _credit(
-    uow: UnitOfWork, offering: str | None, txn_id: int, doing: str
+def _line(
+    uow: UnitOfWork, offering: str | None, txn_id: int, action: str | None
 ) -> tuple[Offering, FundingRepository, StoredTransaction]:
+    """The line, held until commit, once the rule of wire actions allows ``action`` on it
+    (None: the caller asks the rule itself)."""
     found = resolve_offering(uow, offering)
     store = FundingRepository(uow.connection)
     txn = store.get(found.id, txn_id, lock=True)
     if txn is None:
         raise NotFound(f"no bank transaction {txn_id} in offering {found.slug}")
-    if txn.bank.direction != "credit":
-        raise Conflict(f"transaction {txn_id} is a debit (money out): it cannot be {doing}")
-    if store.is_returned(txn_id):
-        raise Conflict(f"transaction {txn_id} was returned by the bank: it cannot be {doing}")
+    if action is not None:
+        refuse_unless_allowed(action, facts_of(txn, returned=store.is_returned(txn_id)))
     return found, store, txn
 
 

@@ -70,10 +70,19 @@ def refresh_funded(
     """Set `funded` where the wires now add up exactly, clear it where they no longer do:
     for every purchaser, or only those a change concerns.
 
-    Returns the purchasers newly funded and those no longer funded.
+    Returns the purchasers newly funded and those no longer funded. Given the purchasers a
+    change concerns, it reads and writes only theirs: a decision on one wire costs the same
+    in a closing of five purchasers as in one of 100,000.
     """
-    wanted = None if purchaser_ids is None else set(purchaser_ids)
-    purchasers = [p for p in uow.purchasers.iter(offering.id) if wanted is None or p.id in wanted]
+    if purchaser_ids is None:
+        everyone = uow.purchasers.list(offering.id)
+        return apply_funded(
+            uow, offering, everyone, FundingRepository(uow.connection).wires(offering.id)
+        )
+    wanted = set(purchaser_ids)
+    if not wanted:
+        return [], []
+    purchasers = [p for p in uow.purchasers.get_many(wanted) if p.offering_id == offering.id]
     wires = FundingRepository(uow.connection).wires(offering.id, wanted)
     return apply_funded(uow, offering, purchasers, wires)
 

@@ -6,7 +6,7 @@ transaction and computed by the domain (:mod:`closingdesk.domain.funding.payment
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -28,6 +28,7 @@ from closingdesk.domain.funding.payments import KINDS, FundingException, Reconci
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.funding.funding_state import expected_payments, reconciliation_of, wire_of
+from closingdesk.services.funding.wire_actions import actions_by_line
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ class FundingReport:
     transactions: dict[int, StoredTransaction]
     decisions: tuple[ExceptionDecision, ...] = ()  # on exceptions (accept a late wire, ...)
     files: tuple[StoredFile, ...] = ()  # the bank files imported, with their warnings
+    actions: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by transaction id
+
+    def actions_of(self, txn_id: int | None) -> tuple[str, ...]:
+        """What a person may do with this line now (see domain.funding.wire_actions)."""
+        return () if txn_id is None else self.actions.get(txn_id, ())
 
     def decision(self, exception: FundingException) -> ExceptionDecision | None:
         """The decision that closed this exception, if any."""
@@ -64,7 +70,10 @@ def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
     result = _shortfalls_named(result, expected, {s.id: s for s in stored})
     names = {p.id: p.name for p in purchasers}
     transactions = {s.id: s for s in stored}
-    return FundingReport(found, result, names, transactions, decisions=decisions, files=files)
+    actions = actions_by_line(transactions, result.exceptions, decisions)
+    return FundingReport(
+        found, result, names, transactions, decisions=decisions, files=files, actions=actions
+    )
 
 
 def _shortfalls_named(
@@ -127,6 +136,7 @@ def report_document(report: FundingReport) -> dict[str, Any]:
                 "next_step": e.next_step,
                 "holds_settlement": report.holds_settlement(e),
                 "decision": decision_document(report.decision(e)),
+                "actions": list(report.actions_of(e.txn_id)),
             }
             for e in r.exceptions
         ],
@@ -164,6 +174,7 @@ def transaction_document(report: FundingReport, stored: StoredTransaction) -> di
         "end_to_end_id": b.end_to_end_id,
         "purchaser_id": stored.purchaser_id,
         "matched_by": stored.matched_by,
+        "actions": list(report.actions_of(stored.id)),
         "candidates": [
             {
                 "purchaser_id": c.purchaser_id,

@@ -9,7 +9,10 @@ decision on their money waits for it, and it never settles on facts changed mean
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from sqlalchemy import Engine
 
 from closingdesk.adapters.store.decision_repository import DecisionRepository
 from closingdesk.adapters.store.funding_repository import FundingRepository
@@ -19,8 +22,9 @@ from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.funding.exception_decisions import open_exceptions, settlement_holds
 from closingdesk.domain.funding.funding_exceptions import FundingException
 from closingdesk.domain.offering.offering_record import Offering
-from closingdesk.domain.problems import NotFound
+from closingdesk.domain.problems import InvalidInput, NotFound, Problem
 from closingdesk.domain.settlement.readiness import TERMS, settlement_problems
+from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.funding.funding_state import reconciliation_of
 
 
@@ -72,3 +76,27 @@ def _open_by_purchaser(
         if e.purchaser_id is not None:
             held.setdefault(e.purchaser_id, []).append(e)
     return held
+
+
+def refuse_one_not_ready(purchaser_id: int | None, not_ready: Sequence[NotReady]) -> None:
+    """Settling one named purchaser who is not ready is refused, with every reason (exit 1,
+    HTTP 422, the page's problems), whatever the interface; settling everyone who is ready
+    is not refused by those who are not: they are listed."""
+    theirs = [n for n in not_ready if n.purchaser_id == purchaser_id]
+    if purchaser_id is None or not theirs:
+        return
+    problems = [
+        Problem(f"purchaser {n.purchaser_id} ({n.name})", "; ".join(n.reasons)) for n in theirs
+    ]
+    raise InvalidInput(
+        f"purchaser {purchaser_id} is not ready to settle; nothing was settled", problems
+    )
+
+
+def refuse_if_not_ready(engine: Engine, *, offering: str | None, purchaser_id: int) -> None:
+    """:func:`refuse_one_not_ready` as the store stands now, read before settling starts
+    (settling checks again under its locks)."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = resolve_offering(uow, offering)
+        _, not_ready, _ = readiness(uow, found, purchaser_id=purchaser_id)
+    refuse_one_not_ready(purchaser_id, not_ready)

@@ -62,6 +62,7 @@ class SettledView:
     delivered_at: str | None = None  # the original's delivery, on the carrier's evidence
     signed_by: str | None = None  # the authorised signatory who signed the warrant
     original_signed_by: str | None = None
+    original_overdue: bool = False  # not delivered, and its deadline has passed
 
 
 @dataclass(frozen=True)
@@ -155,10 +156,11 @@ def _settled(
     now: datetime,
 ) -> SettledView:
     copy, dwac = same_day
+    original = _original(w.original_due)  # judged on delivery, on the carrier's evidence
     done = (
         (copy, _moment(copies.get(w.purchaser_id))),
         (dwac, _moment(run_at.get(w.settlement_run_id))),
-        (_original(w.original_due), _moment(w.delivered_at)),  # judged on delivery
+        (original, _moment(w.delivered_at)),
     )
     late = tuple(x for d, at in done if at is not None and (x := d.lateness(at)) is not None)
     return SettledView(
@@ -176,13 +178,14 @@ def _settled(
         purchaser.checklist["warrant_copy_delivered"],
         instruction.confirmed_at is not None,
         instruction.confirmation_reference,
-        _original(w.original_due).missed(now, _moment(w.delivered_at)),
+        original.missed(now, _moment(w.delivered_at)),
         copies.get(w.purchaser_id),
         run_at.get(w.settlement_run_id),
         late,
         w.delivered_at,
         f"{w.signer_name}, {w.signer_title}" if w.signer_name else None,
         w.original_signed_by,
+        original.overdue(now, _moment(w.delivered_at)),
     )
 
 

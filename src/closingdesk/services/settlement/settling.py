@@ -43,7 +43,11 @@ from closingdesk.services.documents.agreements import file_slug
 from closingdesk.services.documents.approvals import Approval, approvals_on_file
 from closingdesk.services.documents.forms import current_form, warrant_forms
 from closingdesk.services.settlement.lateness import late_json
-from closingdesk.services.settlement.settlement_readiness import NotReady, readiness
+from closingdesk.services.settlement.settlement_readiness import (
+    NotReady,
+    readiness,
+    refuse_one_not_ready,
+)
 from closingdesk.services.settlement.warrant_files import Renderer
 from closingdesk.services.signing.signatories import company_signatory
 from closingdesk.services.signing.signing_identity import ensure_signing_identity, signing_key
@@ -115,6 +119,7 @@ def settle(
         store = SettlementRepository(uow.connection)
         store.lock_offering(found.id)
         ready, not_ready, already = readiness(uow, found, purchaser_id=purchaser_id, lock=True)
+        refuse_one_not_ready(purchaser_id, not_ready)
         if not ready:
             return SettlementRun(found, None, (), tuple(not_ready), tuple(already))
         terms = found.terms
