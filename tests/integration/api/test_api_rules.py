@@ -46,12 +46,12 @@ def deal(database_url: str, tmp_path: Path) -> Closing:
     return settlement_deal(database_url, tmp_path)
 
 
-def test_settling_one_purchaser_who_is_not_ready_answers_422_with_every_reason(
+def test_settling_one_purchaser_who_is_not_ready_answers_409_with_every_reason(
     deal: Closing,
 ) -> None:
     before = len(audit_log(deal.engine))
     refused = deal.client("admin").post(f"{OFFERING}/settlement", json={"purchaser_id": GAMMA})
-    assert refused.status_code == 422, refused.text
+    assert refused.status_code == 409, refused.text
     body = refused.json()
     assert f"purchaser {GAMMA} is not ready to settle" in body["detail"]
     [problem] = body["problems"]

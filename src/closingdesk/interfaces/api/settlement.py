@@ -49,7 +49,7 @@ def get_settlement(slug: Slug, user: Reader, engine: EngineDep, now: NowDep) -> 
 
 
 @router.post(
-    "/offerings/{slug}/settlement", response_model=SettlementRunPublic, responses=errors(404, 422)
+    "/offerings/{slug}/settlement", response_model=SettlementRunPublic, responses=errors(404, 409)
 )
 def settle_offering(
     slug: Slug,
@@ -59,7 +59,7 @@ def settle_offering(
     settings: SettingsDep,
     body: SettleCreate | None = None,
 ) -> SettlementRunPublic:
-    """Settle every ready purchaser (or one: 422 with every reason when they are not
+    """Settle every ready purchaser (or one: 409 with every reason when they are not
     ready): DWAC instruction and warrant, in one transaction. Then, when the server was
     started with a mail server (CLOSINGDESK_SMTP_*), the instruction goes to the transfer
     agent and each purchaser gets their warrant's copy, as the CLI and the deal room do

@@ -22,7 +22,7 @@ from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.funding.exception_decisions import open_exceptions, settlement_holds
 from closingdesk.domain.funding.funding_exceptions import FundingException
 from closingdesk.domain.offering.offering_record import Offering
-from closingdesk.domain.problems import InvalidInput, NotFound, Problem
+from closingdesk.domain.problems import Conflict, NotFound, Problem
 from closingdesk.domain.settlement.readiness import TERMS, settlement_problems
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.funding.funding_state import reconciliation_of
@@ -80,17 +80,16 @@ def _open_by_purchaser(
 
 def refuse_one_not_ready(purchaser_id: int | None, not_ready: Sequence[NotReady]) -> None:
     """Settling one named purchaser who is not ready is refused, with every reason (exit 1,
-    HTTP 422, the page's problems), whatever the interface; settling everyone who is ready
-    is not refused by those who are not: they are listed."""
+    HTTP 409: the request is sound, the closing is not there yet), whatever the interface;
+    settling everyone who is ready is not refused by those who are not: they are listed."""
     theirs = [n for n in not_ready if n.purchaser_id == purchaser_id]
     if purchaser_id is None or not theirs:
         return
     problems = [
         Problem(f"purchaser {n.purchaser_id} ({n.name})", "; ".join(n.reasons)) for n in theirs
     ]
-    raise InvalidInput(
-        f"purchaser {purchaser_id} is not ready to settle; nothing was settled", problems
-    )
+    what = f"purchaser {purchaser_id} is not ready to settle; nothing was settled"
+    raise Conflict(what, problems)
 
 
 def refuse_if_not_ready(engine: Engine, *, offering: str | None, purchaser_id: int) -> None:
