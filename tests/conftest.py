@@ -7,22 +7,26 @@ under CI (CI=true), where a missing server is an error.
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
+import typing
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import fastapi.routing
 import pytest
 import typer
 import typer.main
 import typer.testing
 from sqlalchemy import Engine, create_engine, text
 
+from closingdesk.adapters.store import engine as store_engine
 from closingdesk.adapters.store.engine import make_engine, upgrade
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,6 +58,51 @@ def _command_once(app: typer.Typer) -> object:
 
 
 typer.testing._get_command = _command_once  # type: ignore[attr-defined]
+
+
+# Every test makes its own app (its own database), and FastAPI analyses every route again for
+# each app, on its first request: the endpoint's signature and dependencies, its body and
+# response models (pydantic schemas). That was about a second per HTTP test on the 2-core
+# machine. The analysis depends only on the route (path, endpoint, dependencies and models,
+# all made once per process), never on the app, and FastAPI only reads its results; so each
+# is made once per test process. Dependency overrides are still looked up per app at
+# request time. A FastAPI without these functions is left alone (and is just slower).
+def _key(value: object) -> object:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple):
+        return tuple(_key(v) for v in value)
+    if isinstance(value, type) or typing.get_origin(value) is not None:
+        return value  # a model class or a type like list[Model]: equal means the same
+    return ("id", id(value))  # kept alive in the cache below, so the id stays its own
+
+
+def _once_per_process(function: Callable[..., object]) -> Callable[..., object]:
+    made: dict[object, tuple[object, dict[str, object]]] = {}
+
+    @functools.wraps(function)
+    def once(**arguments: object) -> object:
+        key = tuple(sorted((name, _key(value)) for name, value in arguments.items()))
+        if key not in made:
+            made[key] = (function(**arguments), arguments)
+        return made[key][0]
+
+    return once
+
+
+for _name in (
+    "_build_dependant_with_parameterless_dependencies",
+    "_get_body_field",
+    "create_model_field",
+):
+    if callable(getattr(fastapi.routing, _name, None)):
+        setattr(fastapi.routing, _name, _once_per_process(getattr(fastapi.routing, _name)))
+
+
+# Opening a store (every app, every CLI command) first compares its revision with the newest
+# migration's, which Alembic finds by loading every migration script again; the scripts do
+# not change while the tests run, so the newest revision is read once per test process.
+store_engine.head_revision = functools.cache(store_engine.head_revision)
 
 
 def _pg_bin(name: str) -> str | None:
