@@ -262,7 +262,18 @@ def _new_database(
     monkeypatch.setenv("CLOSINGDESK_SECRET_FILE", str(tmp_path / "closingdesk-pg.key"))
     server: str = request.getfixturevalue("postgres_server")
     template = request.getfixturevalue("postgres_template") if migrated else None
-    return _fresh_postgres_database(server, template)
+    url = _fresh_postgres_database(server, template)
+    # dropped after the test (its files gone), not left for the end of the session, where
+    # deleting hundreds of databases' files at once took minutes
+    request.addfinalizer(lambda: _drop_postgres_database(server, url.rsplit("/", 1)[1]))
+    return url
+
+
+def _drop_postgres_database(server_url: str, name: str) -> None:
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:  # FORCE: the test's app may still hold connections
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture
