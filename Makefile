@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest -q -n auto --dist worksteal
+	$(BIN)/pytest -q -n auto --dist worksteal --durations=20
 
 clean:
 	rm -rf $(VENV) closingdesk-demo .pytest_cache .mypy_cache .ruff_cache

@@ -109,9 +109,9 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_server(sqlite_url: str, tmp_path: Path) -> Iterator[LiveServer]:
+def live_server(migrated_sqlite_url: str, tmp_path: Path) -> Iterator[LiveServer]:
     """The app served by uvicorn on loopback, in a thread, over a SQLite closing."""
-    closing = build_closing(sqlite_url, tmp_path)
+    closing = build_closing(migrated_sqlite_url, tmp_path)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(closing.app, host="127.0.0.1", port=port, log_level="warning")

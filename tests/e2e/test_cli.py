@@ -135,6 +135,7 @@ def test_the_database_comes_from_the_environment_when_no_db_is_given(
     assert json.loads(shown.stdout)["slug"] == "neotherapeutics-2002"
 
 
+@pytest.mark.slow
 def test_the_demo_runs_through_the_installed_command(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "closingdesk", "demo", "--out", str(tmp_path), "--json"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,6 +79,7 @@ def agreements(draw: st.DrawFn) -> AgreementData:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(data=agreements(), terms=st.sampled_from([NEOTHERAPEUTICS_2002, ACME_2024]))
 def test_an_agreement_reads_back_to_the_values_it_was_rendered_from(

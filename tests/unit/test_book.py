@@ -311,6 +311,7 @@ _ADDRESSES = st.builds(
 )
 
 
+@pytest.mark.slow
 @given(address=_ADDRESSES | st.from_regex(book._PLAIN_EMAIL, fullmatch=True))
 @example(address="a@" + "b" * 63 + ".com")
 @example(address="a@" + "b" * 240 + ".com")

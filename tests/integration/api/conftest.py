@@ -6,28 +6,19 @@ is one per module and database, for tables of requests that do not depend on eac
 
 from __future__ import annotations
 
-import uuid
+import shutil
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from closingdesk.services.signing.links import create_link
+from tests.conftest import _fresh_postgres_database
 from tests.http_scenarios import Closing, build_closing, closing
 from tests.scenarios import ACTOR, NOW
 
 __all__ = ["closing", "shared_closing"]
 
 SLUG = "neotherapeutics-2002"
-
-
-def _postgres_database(server_url: str) -> str:
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 @pytest.fixture(
@@ -38,10 +29,12 @@ def shared_closing(
 ) -> Iterator[Closing]:
     """The example closing, plus one purchaser link (id 1), shared by a module's tests."""
     folder = tmp_path_factory.mktemp("closing")
-    if request.param == "sqlite":
+    if request.param == "sqlite":  # a copy of the migrated template, as database_url gives
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), folder / "closingdesk.db")
         url = f"sqlite:///{folder / 'closingdesk.db'}"
     else:
-        url = _postgres_database(request.getfixturevalue("postgres_server"))
+        server = request.getfixturevalue("postgres_server")
+        url = _fresh_postgres_database(server, request.getfixturevalue("postgres_template"))
     with pytest.MonkeyPatch.context() as patch:
         if request.param != "sqlite":  # PostgreSQL's document files: a folder must be named
             patch.setenv("CLOSINGDESK_FILES", str(folder / "files"))

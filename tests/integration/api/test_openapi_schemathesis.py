@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.strategies import SearchStrategy
@@ -42,6 +43,7 @@ def check(strategy: SearchStrategy[schemathesis.Case], headers: dict[str, str]) 
     conforms()
 
 
+@pytest.mark.slow
 def test_every_operation_answers_as_its_openapi_document_says(closing: Closing) -> None:
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", closing.app)
     headers = {"Authorization": f"Bearer {closing.tokens['admin']}"}

@@ -4,6 +4,7 @@ generated BAI2 and MT940 files, through the real import into SQLite)."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, func, select
 
-from closingdesk.adapters.store.engine import upgrade
 from closingdesk.adapters.store.funding_tables import bank_transactions
 from closingdesk.services.funding.bank_import import import_bank_file
 from tests.funding_scenarios import ACCOUNT
@@ -57,13 +57,15 @@ def _mt940(rows: list[Entry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _stored_after_importing(tmp_path: Path, name: str, text: str) -> tuple[int, int]:
+def _stored_after_importing(
+    tmp_path: Path, migrated: Path, name: str, text: str
+) -> tuple[int, int]:
     # a new folder each time: Hypothesis may try the same file twice (replaying, shrinking)
     tmp_path.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    shutil.copyfile(migrated, folder / "db.sqlite")  # a new, migrated, empty store
     engine = create_engine(f"sqlite:///{folder / 'db.sqlite'}")
     try:
-        upgrade(engine)
         example_offering(engine)
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -81,9 +83,12 @@ def _stored_after_importing(tmp_path: Path, name: str, text: str) -> tuple[int, 
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(rows=entries)
-def test_a_generated_file_of_n_entries_stores_exactly_n(tmp_path: Path, rows: list[Entry]) -> None:
+def test_a_generated_file_of_n_entries_stores_exactly_n(
+    tmp_path: Path, sqlite_template: Path, rows: list[Entry]
+) -> None:
     for name, text in (("s.bai2", _bai2(rows)), ("s.mt940", _mt940(rows))):
-        assert _stored_after_importing(tmp_path / str(abs(hash(text))), name, text) == (
+        folder = tmp_path / str(abs(hash(text)))
+        assert _stored_after_importing(folder, sqlite_template, name, text) == (
             len(rows),
             len(rows),
         )

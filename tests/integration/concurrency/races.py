@@ -58,7 +58,9 @@ def race(
         threading.Thread(target=_run, args=(second, outcomes[1])),
     ]
     hold.thread = threads[0]
+    writing = _Writing(threads[1])
     event.listen(engine, "before_cursor_execute", hold)
+    event.listen(engine, "before_cursor_execute", writing)
     try:
         threads[0].start()
         if not hold.reached.wait(WAIT):
@@ -66,13 +68,14 @@ def race(
             threads[0].join(WAIT)
             raise AssertionError(f"the first change never reached {at!r}: {outcomes[0]}")
         threads[1].start()
-        _until_waiting_or_done(engine, threads[1])
+        _until_waiting_or_done(engine, threads[1], writing.begun)
         hold.release.set()
         for thread in threads:
             thread.join(WAIT)
     finally:
         hold.release.set()
         event.remove(engine, "before_cursor_execute", hold)
+        event.remove(engine, "before_cursor_execute", writing)
     return outcomes
 
 
@@ -85,11 +88,33 @@ def _run(change: Callable[[], Any], outcome: Outcome) -> None:
         outcome.error = error
 
 
-def _until_waiting_or_done(engine: Engine, thread: threading.Thread) -> None:
+class _Writing:
+    """Set when ``thread`` sends SQLite its BEGIN IMMEDIATE (asks for the write lock)."""
+
+    def __init__(self, thread: threading.Thread) -> None:
+        self.thread = thread
+        self.begun = threading.Event()
+
+    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if threading.current_thread() is self.thread and statement.strip().upper() == (
+            "BEGIN IMMEDIATE"
+        ):
+            self.begun.set()
+
+
+def _until_waiting_or_done(
+    engine: Engine, thread: threading.Thread, begun: threading.Event
+) -> None:
     """PostgreSQL says when a session waits for a lock; SQLite does not, so the second
-    change gets a moment to reach its BEGIN IMMEDIATE (where it waits for the write lock)."""
+    change gets a moment to reach its BEGIN IMMEDIATE (where it waits for the write lock,
+    which the first holds: every writing unit of work on SQLite begins with it): from the
+    moment it sends it, a tenth of a second to be inside SQLite's wait; 1.5 s at most."""
     if engine.dialect.name != "postgresql":
-        thread.join(1.5)
+        deadline = time.monotonic() + 1.5
+        while thread.is_alive() and not begun.wait(0.01):
+            if time.monotonic() > deadline:
+                return
+        thread.join(max(0.0, min(0.1, deadline - time.monotonic())))
         return
     query = text(
         "SELECT count(*) FROM pg_stat_activity "

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from closingdesk.adapters.store.settlement_tables import (
@@ -44,6 +45,7 @@ def _settle_in_processes(url: str, count: int) -> list[dict[str, object]]:
     return results
 
 
+@pytest.mark.slow
 def test_two_settle_runs_at_once_never_instruct_or_issue_twice(
     engine: Engine, database_url: str, tmp_path: Path
 ) -> None:

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, select, text
 
 from closingdesk.adapters.store import tables as t
@@ -126,6 +127,7 @@ def _assert_whole_or_nothing(engine: Engine, context: str) -> int:
     return len(instructed)
 
 
+@pytest.mark.slow
 def test_settle_killed_at_random_points_leaves_nothing_or_a_whole_settlement(
     engine: Engine, database_url: str, tmp_path: Path
 ) -> None:

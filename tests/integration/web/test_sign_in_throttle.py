@@ -93,6 +93,7 @@ def test_an_unknown_email_gets_the_same_answer_as_a_wrong_password(closing: Clos
     assert text in known.text.lower() and text in unknown.text.lower()
 
 
+@pytest.mark.slow
 def test_an_unknown_email_takes_as_long_as_a_known_one(
     closing: Closing, monkeypatch: pytest.MonkeyPatch
 ) -> None:
