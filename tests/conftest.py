@@ -28,7 +28,6 @@ from sqlalchemy import Engine, create_engine, text
 
 from closingdesk.adapters.store import engine as store_engine
 from closingdesk.adapters.store.engine import make_engine, upgrade
-from closingdesk.interfaces.cli import app as cli_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -59,12 +58,6 @@ def _command_once(app: typer.Typer) -> object:
 
 
 typer.testing._get_command = _command_once  # type: ignore[attr-defined]
-
-# build_app() adds each group's commands to that group's module-level Typer, so every call
-# added them all once more: in a test process that invokes the CLI thousands of times the
-# groups grew without end, each invoke rebuilt them (a new shape), and late in the run one
-# CLI test took minutes (4 s alone). A process builds the CLI once, as `closingdesk` does.
-cli_app.build_app = functools.cache(cli_app.build_app)
 
 
 # Every test makes its own app (its own database), and FastAPI analyses every route again for

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import typer
 
 from closingdesk.interfaces.cli import (
@@ -25,6 +27,7 @@ from closingdesk.interfaces.cli import (
 )
 
 
+@cache  # the groups' sub-apps are module-level: registering twice would add every command again
 def build_app() -> typer.Typer:
     app = typer.Typer(
         name="closingdesk",
