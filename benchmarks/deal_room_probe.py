@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from statistics import quantiles
 from typing import Any
@@ -94,12 +95,11 @@ def _rounds(
         if token is None and not tokens.empty():
             token = tokens.get()
         with httpx.Client(base_url=base, timeout=TIMEOUT_SECONDS) as http:
-            signed_in = _timed(timings, errors, "login", lambda: _sign_in(http, email, password))
+            signed_in = _timed(timings, errors, "login", partial(_sign_in, http, email, password))
             if signed_in:
-                _timed(timings, errors, "dashboard", lambda: _page(http, f"/offerings/{slug}"))
+                _timed(timings, errors, "dashboard", partial(_page, http, f"/offerings/{slug}"))
             if token is not None:
-                page = f"/p/{token}"
-                _timed(timings, errors, "purchaser_page", lambda p=page: _page(http, p))
+                _timed(timings, errors, "purchaser_page", partial(_page, http, f"/p/{token}"))
         stop.wait(PAUSE_SECONDS)
     results.put(_figures(timings, errors))
 

@@ -18,12 +18,13 @@ from pathlib import Path
 
 
 def _pg_bin(name: str) -> str:
-    found = (
-        shutil.which(name) or (sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}")) or [None])[-1]
-    )
-    if not found:
-        raise RuntimeError(f"--pg needs the PostgreSQL server binaries; {name} was not found")
-    return found
+    found = shutil.which(name)
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    if found:
+        return found
+    if candidates:
+        return candidates[-1]
+    raise RuntimeError(f"--pg needs the PostgreSQL server binaries; {name} was not found")
 
 
 def _as_server_user(argv: list[str]) -> list[str]:
