@@ -30,6 +30,7 @@ import os
 import queue
 import re
 import resource
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -98,6 +99,8 @@ def run(n: int, *, db: str | None = None, pg: bool = False) -> dict[str, object]
         "settle_workers_started": started,
         **measured,
         **latency,
+        "cpus": os.cpu_count(),
+        "load_average_at_end": round(os.getloadavg()[0], 1),  # others' work on the machine too
     }
 
 
@@ -167,6 +170,7 @@ def _closing(url: str, folder: Path, n: int, base: str, messages: Any) -> None:
 
     def phase(name: str) -> None:
         seconds[name] = round(time.perf_counter() - started - sum(seconds.values()), 3)
+        print(f"closing: {name.removesuffix('_seconds')} {seconds[name]} s", file=sys.stderr)
 
     book = folder / "book.csv"
     names = write_closing_book(book, n)
