@@ -116,10 +116,6 @@ class SettlementRepository:
         statement = insert(settlement_runs).values(values).returning(settlement_runs.c.id)
         return int(self._c.execute(statement).scalar_one())
 
-    def set_run_letter(self, run_id: int, letter_document_id: int) -> None:
-        statement = update(settlement_runs).where(settlement_runs.c.id == run_id)
-        self._c.execute(statement.values(letter_document_id=letter_document_id))
-
     def complete_run(self, run_id: int, **values: Any) -> bool:
         """Attach the run's letter, CSV and XLSX and mark it complete, unless it was already;
         whether this call completed it."""
@@ -227,8 +223,14 @@ class SettlementRepository:
         return self._c.execute(statement.values(values)).rowcount == 1
 
     def runs(self, offering_id: int) -> list[Mapping[str, Any]]:
+        """The complete runs (their letter, CSV and XLSX attached), in order; a run still
+        rendering, or stopped and not resumed yet, is :meth:`unfinished_runs`'."""
         c = settlement_runs.c
-        query = select(settlement_runs).where(c.offering_id == offering_id).order_by(c.id)
+        query = (
+            select(settlement_runs)
+            .where(c.offering_id == offering_id, c.completed_at.is_not(None))
+            .order_by(c.id)
+        )
         return [dict(row._mapping) for row in self._c.execute(query)]
 
     def add_delivery(self, **values: Any) -> int:
