@@ -148,8 +148,8 @@ def _assert_consistent(engine: Engine, context: str) -> tuple[int, int]:
     assert numbers == [f"W-{i:04d}" for i in range(1, len(numbers) + 1)], context
     for run in runs:
         if run.completed_at is not None:
-            files = (run.letter_document_id, run.csv_document_id, run.xlsx_document_id)
-            assert None not in files, context
+            own = (run.letter_document_id, run.csv_document_id, run.xlsx_document_id)
+            assert None not in own, context
             theirs = {pid for run_id, pid in of_run if run_id == run.id}
             assert theirs <= warranted, f"{context}: run {run.id} complete without warrants"
     verdict = verify_chain(engine)
