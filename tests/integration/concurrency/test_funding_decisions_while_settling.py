@@ -20,6 +20,9 @@ from tests.scenarios import ACTOR, NOW
 from tests.settlement_scenarios import PRICES, ready
 
 ALPHA_WIRE = 1  # ready() imports Alpha's wire first, then Beta's
+# settle decides in one short transaction (rows locked), then renders outside it: it is held
+# as it records its decision, after reading the facts it decides on
+DECIDING = "INSERT INTO warrant_allocations"
 
 
 def _settled_on_exact_money(engine: Engine) -> None:
@@ -46,7 +49,7 @@ def test_unmatching_a_wire_while_settle_runs_never_leaves_shares_on_unfunded_mon
         engine,
         lambda: settle(engine, offering=None, actor=ACTOR, now=NOW),
         lambda: unmatch_wire(engine, ALPHA_WIRE, offering=None, actor=ACTOR, now=NOW),
-        at="INSERT INTO documents",
+        at=DECIDING,
     )
     assert settling.error is None and unmatching.error is None, (settling, unmatching)
     _settled_on_exact_money(engine)
@@ -63,7 +66,7 @@ def test_refunding_a_wire_while_settle_runs_never_leaves_shares_on_refunded_mone
         lambda: mark_refunded(
             engine, ALPHA_WIRE, reference="OUT-1", offering=None, actor=ACTOR, now=NOW
         ),
-        at="INSERT INTO documents",
+        at=DECIDING,
     )
     assert settling.error is None and refunding.error is None, (settling, refunding)
     _settled_on_exact_money(engine)
@@ -80,12 +83,19 @@ def test_a_match_made_while_settle_runs_is_seen_by_it_or_comes_after_it(
         engine,
         lambda: settle(engine, offering=None, actor=ACTOR, now=NOW),
         lambda: match_wire(engine, extra, 1, offering=None, actor=ACTOR, now=NOW),
-        at="INSERT INTO documents",
+        at=DECIDING,
     )
     assert settling.error is None and matching.error is None, (settling, matching)
-    events = audit_log(engine, subject="purchaser:1")
-    settled = [e.seq for e in events if e.kind == "purchaser.settled"]
-    matched = [e.seq for e in events if e.kind == "funding.matched"]
+    events = audit_log(engine)
+    settled = [  # the decision: the run's event lists whom it settles
+        e.seq
+        for e in events
+        if e.kind == "settlement.run"
+        and any(d["purchaser_id"] == 1 for d in e.payload.get("purchasers", ()))
+    ]
+    matched = [
+        e.seq for e in events if e.kind == "funding.matched" and e.payload["purchaser_id"] == 1
+    ]
     if settled and matched:  # Alpha settled on exactly the price: the match came after
         assert matched[0] > settled[0], "settled on money that was no longer the price"
     assert verify_chain(engine).intact

@@ -18,11 +18,14 @@ from closingdesk.adapters.store.settlement_tables import (
     deliveries,
     dwac_instructions,
     settlement_runs,
+    warrant_allocations,
     warrants,
 )
 
 _W = warrants.c
 _I = dwac_instructions.c
+_A = warrant_allocations.c
+_R = settlement_runs.c
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,20 @@ class InstructionRecord:
     dtc_reference: str | None
     confirmed_at: str | None
     confirmation_reference: str | None
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """A purchaser decided in a run: their instruction and the warrant number given them."""
+
+    purchaser_id: int
+    number: str
+    warrant_shares: int
+    shares: int
+    dtc_participant: str
+    dtc_account: str
+    dtc_reference: str | None
+    has_warrant: bool  # its PDF attached and the warrant issued
 
 
 @dataclass(frozen=True)
@@ -99,9 +116,64 @@ class SettlementRepository:
         statement = insert(settlement_runs).values(values).returning(settlement_runs.c.id)
         return int(self._c.execute(statement).scalar_one())
 
-    def set_run_letter(self, run_id: int, letter_document_id: int) -> None:
-        statement = update(settlement_runs).where(settlement_runs.c.id == run_id)
-        self._c.execute(statement.values(letter_document_id=letter_document_id))
+    def complete_run(self, run_id: int, **values: Any) -> bool:
+        """Attach the run's letter, CSV and XLSX and mark it complete, unless it was already;
+        whether this call completed it."""
+        statement = update(settlement_runs).where(_R.id == run_id, _R.completed_at.is_(None))
+        return self._c.execute(statement.values(values)).rowcount == 1
+
+    def unfinished_runs(self, offering_id: int) -> list[Mapping[str, Any]]:
+        """The runs decided whose files are not all attached (a settle stopped meanwhile)."""
+        query = select(settlement_runs).where(
+            _R.offering_id == offering_id, _R.completed_at.is_(None)
+        )
+        return [dict(row._mapping) for row in self._c.execute(query.order_by(_R.id))]
+
+    def lock_run(self, run_id: int) -> Mapping[str, Any]:
+        """The run's row, held until the transaction ends: one attaching at a time."""
+        query = select(settlement_runs).where(_R.id == run_id).with_for_update()
+        return dict(self._c.execute(query).one()._mapping)
+
+    def add_allocations(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self._c.execute(insert(warrant_allocations), list(rows))
+
+    def allocations(self, run_id: int) -> list[Allocation]:
+        """The run's purchasers in the order of their warrant numbers."""
+        query = (
+            select(
+                _A.purchaser_id,
+                _A.number,
+                _A.warrant_shares,
+                _I.shares,
+                _I.dtc_participant,
+                _I.dtc_account,
+                _I.dtc_reference,
+                _W.id.label("warrant_id"),
+            )
+            .join(dwac_instructions, _I.purchaser_id == _A.purchaser_id)
+            .outerjoin(warrants, _W.purchaser_id == _A.purchaser_id)
+            .where(_A.settlement_run_id == run_id)
+            .order_by(_A.id)
+        )
+        return [
+            Allocation(
+                int(r.purchaser_id),
+                r.number,
+                int(r.warrant_shares),
+                int(r.shares),
+                r.dtc_participant,
+                r.dtc_account,
+                r.dtc_reference,
+                r.warrant_id is not None,
+            )
+            for r in self._c.execute(query)
+        ]
+
+    def warranted(self, run_id: int) -> set[int]:
+        """The purchasers of the run whose warrants are issued."""
+        query = select(_W.purchaser_id).where(_W.settlement_run_id == run_id)
+        return set(self._c.execute(query).scalars())
 
     def add_instructions(self, rows: Sequence[Mapping[str, Any]]) -> None:
         if rows:
@@ -112,10 +184,15 @@ class SettlementRepository:
             self._c.execute(insert(warrants), list(rows))
 
     def warrant_numbers(self, offering_id: int) -> list[str]:
-        query = select(_W.number).where(_W.offering_id == offering_id)
-        return list(self._c.execute(query).scalars())
+        """Every number given out: issued, or allocated to a run not yet complete."""
+        issued = select(_W.number).where(_W.offering_id == offering_id)
+        allocated = select(_A.number).where(_A.offering_id == offering_id)
+        return sorted(
+            set(self._c.execute(issued).scalars()) | set(self._c.execute(allocated).scalars())
+        )
 
     def instructed(self, offering_id: int) -> set[int]:
+        """The purchasers settled, or being settled by a run not yet complete."""
         query = select(_I.purchaser_id).where(_I.offering_id == offering_id)
         return set(self._c.execute(query).scalars())
 
@@ -146,8 +223,14 @@ class SettlementRepository:
         return self._c.execute(statement.values(values)).rowcount == 1
 
     def runs(self, offering_id: int) -> list[Mapping[str, Any]]:
+        """The complete runs (their letter, CSV and XLSX attached), in order; a run still
+        rendering, or stopped and not resumed yet, is :meth:`unfinished_runs`'."""
         c = settlement_runs.c
-        query = select(settlement_runs).where(c.offering_id == offering_id).order_by(c.id)
+        query = (
+            select(settlement_runs)
+            .where(c.offering_id == offering_id, c.completed_at.is_not(None))
+            .order_by(c.id)
+        )
         return [dict(row._mapping) for row in self._c.execute(query)]
 
     def add_delivery(self, **values: Any) -> int:

@@ -30,15 +30,33 @@ settlement_runs = Table(
     Column("run_at", String(32), nullable=False),
     Column("run_by", Text, nullable=False),
     Column("instructed_on", String(10), nullable=False),
-    # set before the run's transaction commits (the letter renders beside the warrants)
+    # set when the run's files are attached, after its warrants are rendered
     Column("letter_document_id", Integer, ForeignKey("documents.id")),
-    Column("csv_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    # None until the run's files are attached (0019: a run is decided before it is rendered)
+    Column("csv_document_id", Integer, ForeignKey("documents.id")),
     # the same rows as an XLSX of text cells (None: a run settled before there was one)
     Column(
         "xlsx_document_id",
         Integer,
         ForeignKey("documents.id", name="fk_settlement_runs_xlsx_document"),
     ),
+    # None: decided, its files not all attached yet; the next settle resumes it (0019)
+    Column("completed_at", String(32)),
+    Column("signer_name", Text),  # the authorised signatory chosen, to resume with (0019)
+)
+
+# The warrant numbers a run decided, one per purchaser, before any warrant is rendered: a
+# number allocated once is never allocated again, and the purchaser is settling (0019).
+warrant_allocations = Table(
+    "warrant_allocations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("offering_id", Integer, ForeignKey("offerings.id"), nullable=False),
+    Column("settlement_run_id", Integer, ForeignKey("settlement_runs.id"), nullable=False),
+    Column("purchaser_id", Integer, ForeignKey("purchasers.id"), nullable=False, unique=True),
+    Column("number", String(20), nullable=False),
+    Column("warrant_shares", BigInteger, nullable=False),
+    UniqueConstraint("offering_id", "number", name="uq_warrant_allocations_number"),
 )
 
 dwac_instructions = Table(

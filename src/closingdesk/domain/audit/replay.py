@@ -12,7 +12,12 @@ shares) is caught. What is rebuilt:
   matched to (``bank.imported``, ``funding.matched``/``unmatched``), the amount refunded
   (``funding.refunded``) and the credit a return reverses;
 - each settled purchaser's DWAC instruction and warrant: shares, warrant number and
-  warrant shares (``purchaser.settled``).
+  warrant shares (``purchaser.settled``). A run settles in phases: ``settlement.run`` lists
+  the purchasers it decided (their instruction, ``shares_instructed``, and the warrant
+  number allocated), each ``purchaser.settled`` follows once their warrant is attached
+  (``warrant_issued``), and ``settlement.completed`` once the run's letter and CSV are; a
+  purchaser decided whose warrant is not attached yet has no warrant row, rightly. Runs
+  logged before the phases have no list in ``settlement.run``.
 
 >>> from closingdesk.domain.audit.event_chain import GENESIS, chain_event
 >>> e = chain_event(GENESIS, seq=1, at="t", actor="a", kind="book.imported", subject="offering:1",
@@ -74,6 +79,7 @@ class Replayed:
     purchasers: dict[int, PurchaserFacts] = field(default_factory=dict)
     wires: dict[int, WireFacts] = field(default_factory=dict)
     settled: dict[int, SettledFacts] = field(default_factory=dict)  # by purchaser
+    warrant_pending: set[int] = field(default_factory=set)  # decided, warrant not attached yet
     notes: list[str] = field(default_factory=list)  # what could not be replayed, and why
 
 
@@ -100,8 +106,19 @@ def _apply(state: Replayed, event: ChainedEvent) -> None:
         state.settled[subject] = SettledFacts(
             int(payload["shares"]), str(payload["warrant_number"]), int(payload["warrant_shares"])
         )
+        state.warrant_pending.discard(subject)
         for item in SETTLED_ITEMS:
             _purchaser(state, subject).checklist[item] = True
+    elif kind == "settlement.run":
+        for decided in payload.get("purchasers", ()):
+            pid = int(decided["purchaser_id"])
+            state.settled[pid] = SettledFacts(
+                int(decided["shares"]),
+                str(decided["warrant_number"]),
+                int(decided["warrant_shares"]),
+            )
+            state.warrant_pending.add(pid)
+            _purchaser(state, pid).checklist["shares_instructed"] = True
     elif kind == "bank.imported":
         _bank(state, event)
     elif kind == "funding.matched":
@@ -257,7 +274,8 @@ def differences(
         else:
             _differ(found, s.table, s.id, "shares", s.shares, fact_s.shares)
     for table, purchaser_ids in seen.items():
-        for pid in sorted(set(replayed.settled) - purchaser_ids):
+        pending = replayed.warrant_pending if table == "warrants" else set()
+        for pid in sorted(set(replayed.settled) - purchaser_ids - pending):
             what = f"purchaser {pid} was settled"
             found.append(Difference(table, 0, f"(purchaser {pid})", "no row", what))
     imported = {tid for tid, fact in replayed.wires.items() if fact.amount is not None}
