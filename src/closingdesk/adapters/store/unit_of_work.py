@@ -87,6 +87,8 @@ class UnitOfWork:
         if self._read_only:
             connection = connection.execution_options(closingdesk_read_only=True)
         self.connection = connection
+        for name in _BUILT_WHEN_USED:  # a unit of work entered again gets new repositories
+            self.__dict__.pop(name, None)
         try:
             self._transaction = connection.begin()  # SQLite: waits for the write lock here
         except DBAPIError as error:
@@ -185,3 +187,8 @@ class UnitOfWork:
         refusal = None if exc is None else concurrency_refusal(exc)
         if refusal is not None:
             raise refusal from exc
+
+
+_BUILT_WHEN_USED = [
+    name for name, value in vars(UnitOfWork).items() if isinstance(value, cached_property)
+]
