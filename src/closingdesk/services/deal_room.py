@@ -8,15 +8,6 @@ from decimal import Decimal
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.purchaser_queries import (
-    MISSING,
-    SORTS,
-    AllocationTotals,
-    PageQuery,
-    allocation_totals,
-    purchaser_page,
-    shares_of,
-)
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.book.totals import price_of_total_shares, rounds_per_purchaser, total_price
@@ -25,6 +16,15 @@ from closingdesk.domain.offering.deadlines import close_of_business, seconds_lef
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.domain.problems import InvalidInput, NotFound
 from closingdesk.services.book.offerings import resolve_offering
+from closingdesk.views.purchasers import (
+    MISSING,
+    SORTS,
+    AllocationTotals,
+    PageQuery,
+    allocation_totals,
+    purchaser_page,
+    shares_of,
+)
 
 MAX_PER_PAGE = 500
 
@@ -54,9 +54,7 @@ def offering_summary(engine: Engine, *, offering: str | None, now: datetime) -> 
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         terms = found.terms
-        totals = allocation_totals(
-            uow.connection, found.id, warrant_coverage=terms.warrant_coverage
-        )
+        totals = allocation_totals(uow, found.id, warrant_coverage=terms.warrant_coverage)
         money = {
             item: _money(uow, found, totals, item) for item in (None, "purchaser_signed", "funded")
         }
@@ -79,7 +77,7 @@ def _money(
     """The Purchase Prices of every purchaser (with ``done`` ticked), exact to the cent."""
     price = offering.terms.price_per_share
     if rounds_per_purchaser(price):
-        return total_price(shares_of(uow.connection, offering.id, done=done), price)
+        return total_price(shares_of(uow, offering.id, done=done), price)
     shares = totals.shares if done is None else totals.shares_where[done]
     return price_of_total_shares(shares, price)
 
@@ -119,7 +117,7 @@ def purchaser_table(engine: Engine, *, offering: str | None, query: PageQuery) -
         raise InvalidInput("the purchasers table cannot be shown so: " + "; ".join(problems))
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
-        purchasers, total = purchaser_page(uow.connection, found.id, query)
+        purchasers, total = purchaser_page(uow, found.id, query)
     return PurchaserPage(found, purchasers, total, query)
 
 

@@ -9,18 +9,29 @@ one's locks, or that PostgreSQL chose as a deadlock's victim, is refused as a
 
 from __future__ import annotations
 
+from functools import cached_property
 from types import TracebackType
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from closingdesk.adapters.store.decision_repository import DecisionRepository
+from closingdesk.adapters.store.form_repository import FormRepository
+from closingdesk.adapters.store.funding_repository import FundingRepository
+from closingdesk.adapters.store.installation_repository import InstallationRepository
+from closingdesk.adapters.store.invitation_repository import InvitationRepository
+from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.people_repository import PeopleRepository
+from closingdesk.adapters.store.purchaser_details_repository import PurchaserDetailsRepository
 from closingdesk.adapters.store.repositories import (
     DocumentRepository,
     EventLog,
     OfferingRepository,
     PurchaserRepository,
 )
+from closingdesk.adapters.store.settlement_repository import SettlementRepository
+from closingdesk.adapters.store.signature_repository import SignatureRepository
+from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.domain.problems import Conflict
 
 BUSY = (
@@ -52,7 +63,13 @@ def concurrency_refusal(error: BaseException) -> Conflict | None:
 
 
 class UnitOfWork:
-    """``with UnitOfWork(engine) as uow: ...; uow.commit()``: anything not committed is undone."""
+    """``with UnitOfWork(engine) as uow: ...; uow.commit()``: anything not committed is undone.
+
+    Every repository is an attribute, built on the unit of work's one connection (the first
+    five when it opens, the others when first used), so a service reads and writes through
+    ``uow.funding``, ``uow.settlements``, ... and never through ``uow.connection`` or SQL of its
+    own; row locks a repository takes hold until this unit of work ends.
+    """
 
     connection: Connection
     offerings: OfferingRepository
@@ -70,6 +87,8 @@ class UnitOfWork:
         if self._read_only:
             connection = connection.execution_options(closingdesk_read_only=True)
         self.connection = connection
+        for name in _BUILT_WHEN_USED:  # a unit of work entered again gets new repositories
+            self.__dict__.pop(name, None)
         try:
             self._transaction = connection.begin()  # SQLite: waits for the write lock here
         except DBAPIError as error:
@@ -84,6 +103,70 @@ class UnitOfWork:
         self.events = EventLog(connection)
         self.people = PeopleRepository(connection)
         return self
+
+    @property
+    def url(self) -> URL:
+        """The database's address (its password hidden when rendered as a string)."""
+        return self._engine.url
+
+    @cached_property
+    def funding(self) -> FundingRepository:
+        """Bank files, their transactions, matches and the wires they make."""
+        return FundingRepository(self.connection)
+
+    @cached_property
+    def decisions(self) -> DecisionRepository:
+        """Decisions taken on funding exceptions."""
+        return DecisionRepository(self.connection)
+
+    @cached_property
+    def settlements(self) -> SettlementRepository:
+        """Settlement runs, DWAC instructions, warrants and deliveries."""
+        return SettlementRepository(self.connection)
+
+    @cached_property
+    def signatures(self) -> SignatureRepository:
+        """Purchasers' and the issuer's signatures and their signature pages."""
+        return SignatureRepository(self.connection)
+
+    @cached_property
+    def signing_identity(self) -> SigningRepository:
+        """The offering's signing authority and certificate."""
+        return SigningRepository(self.connection)
+
+    @cached_property
+    def forms(self) -> FormRepository:
+        """Counsel's forms as versioned text, and where each version was used."""
+        return FormRepository(self.connection)
+
+    @cached_property
+    def invitations(self) -> InvitationRepository:
+        """Invitations sent to purchasers."""
+        return InvitationRepository(self.connection)
+
+    @cached_property
+    def offering_documents(self) -> OfferingDocumentRepository:
+        """Documents stored per offering (prospectus, approvals, ...) and their files."""
+        return OfferingDocumentRepository(self.connection)
+
+    @cached_property
+    def purchaser_details(self) -> PurchaserDetailsRepository:
+        """A purchaser's contact and delivery details, and the lock on their row."""
+        return PurchaserDetailsRepository(self.connection)
+
+    @cached_property
+    def installation(self) -> InstallationRepository:
+        """What the database holds of the installation itself (secrets from before the key file)."""
+        return InstallationRepository(self.connection)
+
+    def read_at_one_instant(self) -> None:
+        """Every later read of this unit of work sees the database as at its first read.
+
+        PostgreSQL: REPEATABLE READ, set before the transaction's first statement. SQLite
+        already reads one snapshot per transaction.
+        """
+        if self.connection.dialect.name == "postgresql":
+            self.connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 
     def commit(self) -> None:
         if self._read_only:
@@ -104,3 +187,8 @@ class UnitOfWork:
         refusal = None if exc is None else concurrency_refusal(exc)
         if refusal is not None:
             raise refusal from exc
+
+
+_BUILT_WHEN_USED = [
+    name for name, value in vars(UnitOfWork).items() if isinstance(value, cached_property)
+]

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Engine, func, select
+from sqlalchemy import Engine
 
-from closingdesk.adapters.store import tables as t
-from closingdesk.adapters.store.repositories import event_from_row
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.audit.event_chain import ChainedEvent
 from closingdesk.domain.problems import InvalidInput
+from closingdesk.views.audit import event_kinds, events_newest_first
 
 MAX_PER_PAGE = 500
 
@@ -42,22 +41,13 @@ class EventPage:
 def event_page(engine: Engine, query: EventQuery) -> EventPage:
     if query.page < 1 or not 1 <= query.per_page <= MAX_PER_PAGE:
         raise InvalidInput(f"page must be 1 or more and per_page between 1 and {MAX_PER_PAGE}")
-    c = t.events.c
-    conditions: list[ColumnElement[bool]] = []
-    if query.kind:
-        conditions.append(c.kind == query.kind)
-    if query.subject:
-        conditions.append(c.subject == query.subject)
-    rows = (
-        select(t.events)
-        .where(*conditions)
-        .order_by(c.seq.desc())
-        .limit(query.per_page)
-        .offset((query.page - 1) * query.per_page)
-    )
     with UnitOfWork(engine, read_only=True) as uow:
-        events = [event_from_row(row) for row in uow.connection.execute(rows)]
-        counted = select(func.count()).select_from(t.events).where(*conditions)
-        total = uow.connection.execute(counted).scalar_one()
-        kinds = list(uow.connection.execute(select(c.kind).distinct().order_by(c.kind)).scalars())
-    return EventPage(events, int(total), kinds, query)
+        events, total = events_newest_first(
+            uow,
+            kind=query.kind,
+            subject=query.subject,
+            limit=query.per_page,
+            offset=(query.page - 1) * query.per_page,
+        )
+        kinds = event_kinds(uow)
+    return EventPage(events, total, kinds, query)

@@ -30,7 +30,6 @@ from pyhanko.sign.timestamps import TimestampRequestError
 from sqlalchemy import Engine
 
 from closingdesk.adapters.signing.detached import DetachedVerdict, sign_detached, verify_detached
-from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.audit.event_chain import ChainedEvent, canonical_json, first_break
 from closingdesk.domain.offering.offering_record import Offering
@@ -133,7 +132,7 @@ def check_checkpoint(engine: Engine, content: bytes, *, source: str) -> Checkpoi
     statement_text, signature, facts = read_checkpoint(content, source=source)
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, str(facts["offering"]))
-        stored = SigningRepository(uow.connection).identity(found.id)
+        stored = uow.signing_identity.identity(found.id)
         events = list(uow.events.iter())
         head_seq, head_hash = uow.events.head()
     if stored is None:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.replay_queries import purchaser_rows, settled_rows, wire_rows
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.audit.event_chain import GENESIS, ChainBreak, ChainedEvent, first_break
 from closingdesk.domain.audit.replay import Difference, differences, replay
+from closingdesk.views.audit import replayed_tables
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,7 @@ def verify_tables(engine: Engine) -> ReplayVerdict:
     """Every row of the purchasers, bank transactions, DWAC instructions and warrants tables
     that says something other than the events replayed, in one snapshot."""
     with UnitOfWork(engine, read_only=True) as uow:
-        if uow.connection.dialect.name == "postgresql":  # the log and the tables at one instant
-            uow.connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        uow.read_at_one_instant()  # the log and the tables
         replayed = replay(uow.events.iter())
-        purchasers = purchaser_rows(uow.connection)
-        wires = wire_rows(uow.connection)
-        settled = settled_rows(uow.connection)
+        purchasers, wires, settled = replayed_tables(uow)
     return ReplayVerdict(differences(replayed, purchasers, wires, settled), replayed.notes)

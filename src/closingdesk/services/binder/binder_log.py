@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.audit.event_chain import ChainedEvent, canonical_json, first_break
 from closingdesk.domain.problems import Problem, Refusal
@@ -71,7 +70,7 @@ def _signature(
 ) -> list[Problem]:
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, str(facts["offering"]))
-        stored = SigningRepository(uow.connection).identity(found.id)
+        stored = uow.signing_identity.identity(found.id)
     if stored is None:
         what = f"offering {found.slug} has no signing certificate in the database to check it"
         return [Problem(f"{source} {CHECKPOINT}", what)]

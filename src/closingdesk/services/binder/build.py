@@ -40,10 +40,6 @@ from closingdesk.adapters.binder import (
 )
 from closingdesk.adapters.binder.confirmations_pdf import ConfirmationRow, render_confirmations_pdf
 from closingdesk.adapters.binder.table_pdf import render_table_pdf
-from closingdesk.adapters.store.binder_evidence import bank_file_names, offering_documents
-from closingdesk.adapters.store.binder_queries import BinderSource, newest_documents
-from closingdesk.adapters.store.settlement_repository import SettlementRepository
-from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.audit.event_chain import ChainedEvent
 from closingdesk.domain.book.purchaser import Purchaser
@@ -60,6 +56,12 @@ from closingdesk.services.clock import stamp
 from closingdesk.services.documents import forms
 from closingdesk.services.documents.document_files import binder_file_problems
 from closingdesk.services.funding.reconciliation import funding_report
+from closingdesk.views.binder import (
+    BinderSource,
+    bank_file_names,
+    newest_documents,
+    offering_documents,
+)
 
 SECTIONS = (
     ("Executed agreements", "executed_agreement"),
@@ -105,9 +107,9 @@ def build_binder(
     verdict = verify_chain(engine)
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
-        sources = newest_documents(uow.connection, found.id, ORIGINALS)
-        own = offering_documents(uow.connection, found.id, excluding=ORIGINALS)
-        store = SettlementRepository(uow.connection)
+        sources = newest_documents(uow, found.id, ORIGINALS)
+        own = offering_documents(uow, found.id, excluding=ORIGINALS)
+        store = uow.settlements
         instructions, warrants = store.instructions(found.id), store.warrants(found.id)
         names = {p.id: p for p in uow.purchasers.iter(found.id)}
         events = list(uow.events.iter())
@@ -116,11 +118,11 @@ def build_binder(
             list(names.values()),
             instructions,
             warrants,
-            SignatureRepository(uow.connection).signatures_of(names),
+            uow.signatures.signatures_of(names),
             store.deliveries(found.id),
             events,
             {int(r["id"]): str(r["instructed_on"]) for r in runs},
-            bank_file_names(uow.connection, found.id),
+            bank_file_names(uow, found.id),
         )
         form_rows = forms.binder_rows(uow, found.id, {p.id: p.name for p in names.values()})
     by_kind = {kind: [s for s in sources if s.kind == kind] for kind in ORIGINALS}

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.purchaser_details_repository import (
-    PurchaserDetailsRepository,
     StoredDocument,
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
@@ -53,7 +52,7 @@ def update_purchaser_details(
 ) -> DetailsUpdate:
     """Set the details given (field -> text as typed); every problem refused at once."""
     with UnitOfWork(engine) as uow:
-        store = PurchaserDetailsRepository(uow.connection)
+        store = uow.purchaser_details
         store.lock(purchaser_id)
         current = uow.purchasers.get(purchaser_id)
         if current is None:
@@ -86,7 +85,7 @@ def update_purchaser_details(
 def latest_agreement(engine: Engine, purchaser_id: int) -> StoredDocument | None:
     """The purchaser's newest drafted agreement, or None before one is drafted."""
     with UnitOfWork(engine, read_only=True) as uow:
-        store = PurchaserDetailsRepository(uow.connection)
+        store = uow.purchaser_details
         return store.latest_document(purchaser_id, kind="agreement", fmt="txt")
 
 

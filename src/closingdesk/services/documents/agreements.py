@@ -13,8 +13,6 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.form_repository import FormRepository
-from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.checklist import is_signed
@@ -79,7 +77,7 @@ def draft_agreements(
             for p in open_ones
         ]
         _store(uow, found, drafted, fmt=fmt, at=at)
-        FormRepository(uow.connection).record_uses(
+        uow.forms.record_uses(
             found.id,
             [
                 u
@@ -142,7 +140,7 @@ def _forms_for(
 
 def _supplement(uow: UnitOfWork, offering_id: int) -> tuple[int, bytes] | None:
     """The offering's current prospectus supplement (version, bytes): Exhibit B."""
-    stored = OfferingDocumentRepository(uow.connection).latest(offering_id, kind="prospectus")
+    stored = uow.offering_documents.latest(offering_id, kind="prospectus")
     return None if stored is None else (stored.version, stored.content)
 
 

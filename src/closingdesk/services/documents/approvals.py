@@ -7,38 +7,18 @@ legal opinion is required (``legal_opinion_required``), settling waits for it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 from closingdesk.adapters.pdf_files import read_pdf
-from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import InvalidInput
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.clock import stamp
+from closingdesk.views.approvals import KINDS, Approval, approval, approvals_on_file
 
-# the command line's name, the documents' kind, and how the letter describes it
-KINDS: dict[str, tuple[str, str]] = {
-    "board-resolution": (
-        "board_resolution",
-        "resolutions of the Board of Directors authorizing the issuance of the Shares and the "
-        "Warrants and the reservation of the Warrant Shares",
-    ),
-    "officers-certificate": ("officers_certificate", "officer's certificate"),
-    "legal-opinion": ("legal_opinion", "legal opinion of the Company's counsel"),
-}
-
-
-@dataclass(frozen=True)
-class Approval:
-    kind: str  # the command line's name: "board-resolution"
-    description: str
-    document_id: int
-    version: int
-    file_name: str
-    sha256: str
+__all__ = ["KINDS", "Approval", "add_approval", "approvals_on_file"]
 
 
 def add_approval(
@@ -61,10 +41,10 @@ def add_approval(
     digest = hashlib.sha256(content).hexdigest()
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        store = OfferingDocumentRepository(uow.connection)
+        store = uow.offering_documents
         latest = store.latest(found.id, kind=stored_kind)
         if latest is not None and latest.sha256 == digest:
-            return _approval(kind, latest.id, latest.version, latest.file_name, digest)
+            return approval(kind, latest.id, latest.version, latest.file_name, digest)
         at, version = stamp(now), (latest.version + 1) if latest else 1
         name = f"{kind}-{found.slug}-v{version}.pdf"
         added = store.add(
@@ -82,21 +62,4 @@ def add_approval(
             at=at, actor=actor, entries=[("approval.added", f"offering:{found.id}", payload)]
         )
         uow.commit()
-    return _approval(kind, added.id, version, name, digest)
-
-
-def approvals_on_file(connection: Connection, offering_id: int) -> list[Approval]:
-    """The newest version of each approval uploaded, in the order of :data:`KINDS`."""
-    store = OfferingDocumentRepository(connection)
-    found = []
-    for kind, (stored_kind, _) in KINDS.items():
-        latest = store.latest(offering_id, kind=stored_kind)
-        if latest is not None:
-            found.append(
-                _approval(kind, latest.id, latest.version, latest.file_name, latest.sha256)
-            )
-    return found
-
-
-def _approval(kind: str, document_id: int, version: int, name: str, sha256: str) -> Approval:
-    return Approval(kind, KINDS[kind][1], document_id, version, name, sha256)
+    return approval(kind, added.id, version, name, digest)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from closingdesk.adapters.signing.verification import Verdict, verify_pdf
-from closingdesk.adapters.store.signing_repository import SigningRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 
 
@@ -23,7 +22,7 @@ class DocumentCheck:
 
 def verify_document(engine: Engine, pdf: bytes) -> DocumentCheck:
     with UnitOfWork(engine, read_only=True) as uow:
-        store = SigningRepository(uow.connection)
+        store = uow.signing_identity
         authority = store.authority()
         identities = store.identities()
         slugs = {o.id: o.slug for o in uow.offerings.list()}

@@ -56,7 +56,7 @@ def export_form(engine: Engine, *, offering: str | None, kind: str) -> tuple[int
     check_kind(kind)
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
-        stored = FormRepository(uow.connection).latest(found.id, kind)
+        stored = uow.forms.latest(found.id, kind)
     return (1, built_in_source(kind)) if stored is None else (stored.version, stored.source)
 
 
@@ -77,7 +77,7 @@ def import_form(
     source = _read(path)
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        forms = FormRepository(uow.connection)
+        forms = uow.forms
         at = stamp(now)
         latest = _pinned(forms, found.id, kind, at)
         form = read_form(kind, source, version=latest.version + 1, file=path.name)
@@ -102,7 +102,7 @@ def list_forms(engine: Engine, *, offering: str | None) -> list[FormVersion]:
     """Every version of every kind, oldest first; closingdesk's own is version 1."""
     found = get_offering(engine, offering)
     with UnitOfWork(engine, read_only=True) as uow:
-        stored = FormRepository(uow.connection).versions(found.id)
+        stored = uow.forms.versions(found.id)
     out: list[FormVersion] = []
     for kind in KINDS:
         versions = [s for s in stored if s.kind == kind]
@@ -165,14 +165,14 @@ def _in_use(stored: StoredForm) -> FormInUse:
 def current_forms(uow: UnitOfWork, offering_id: int, *, at: str) -> AgreementForms:
     """The agreement and warrant forms in use, closingdesk's own stored as version 1 when
     the offering has none yet (drafting records which versions each agreement used)."""
-    forms = FormRepository(uow.connection)
+    forms = uow.forms
     agreement, warrant = (_in_use(_pinned(forms, offering_id, k, at)) for k in AGREEMENT_KINDS)
     return AgreementForms(agreement, warrant)
 
 
 def current_form(uow: UnitOfWork, offering_id: int, kind: str) -> FormInUse:
     """The form of ``kind`` in use, for a document that is not drafted (letters)."""
-    stored = FormRepository(uow.connection).latest(offering_id, kind)
+    stored = uow.forms.latest(offering_id, kind)
     return built_in(kind) if stored is None else _in_use(stored)
 
 
@@ -189,7 +189,7 @@ def signed_forms(
 ) -> dict[int, AgreementForms]:
     """Purchaser id -> the forms of their agreement ``(purchaser, format, version)``; an
     agreement drafted before forms were versioned was made from closingdesk's own."""
-    repository = FormRepository(uow.connection)
+    repository = uow.forms
     wanted = [(p, "agreement", fmt, version) for p, fmt, version in agreements]
     uses = repository.uses(offering_id, wanted)
     cache: dict[tuple[str, int], FormInUse] = {}
@@ -260,7 +260,7 @@ def binder_rows(
 ) -> list[tuple[str, ...]]:
     """Every version of every form, and the purchasers' agreements (format, version) made
     from it: which wording each purchaser was offered and signed."""
-    repository = FormRepository(uow.connection)
+    repository = uow.forms
     made: dict[tuple[str, int], list[str]] = {}
     for use in repository.all_uses(offering_id):
         who = names.get(use.purchaser_id or 0, f"purchaser {use.purchaser_id}")

@@ -20,9 +20,7 @@ from closingdesk.adapters.documents.pdf_exhibits import exhibit_b_sha256
 from closingdesk.adapters.pdf_files import read_pdf
 from closingdesk.adapters.store.offering_documents import (
     OfferingDocument,
-    OfferingDocumentRepository,
 )
-from closingdesk.adapters.store.purchaser_details_repository import PurchaserDetailsRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.offering.offering_record import Offering
@@ -60,7 +58,7 @@ def add_prospectus(
     digest = hashlib.sha256(content).hexdigest()
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        store = OfferingDocumentRepository(uow.connection)
+        store = uow.offering_documents
         latest = store.latest(found.id, kind=KIND)
         if latest is not None and latest.sha256 == digest:
             return AddedProspectus(found, latest, pages, changed=False)
@@ -85,14 +83,14 @@ def add_prospectus(
 def current_prospectus(engine: Engine, offering_id: int) -> Prospectus | None:
     """The offering's newest prospectus supplement, or None before one is stored."""
     with UnitOfWork(engine, read_only=True) as uow:
-        return OfferingDocumentRepository(uow.connection).latest(offering_id, kind=KIND)
+        return uow.offering_documents.latest(offering_id, kind=KIND)
 
 
 def attached_supplement(engine: Engine, agreement_document_id: int) -> tuple[int, bytes] | None:
     """The prospectus supplement (version, bytes) a stored agreement PDF attaches as Exhibit B,
     found by the SHA-256 the PDF names; None when it attaches none."""
     with UnitOfWork(engine, read_only=True) as uow:
-        store = OfferingDocumentRepository(uow.connection)
+        store = uow.offering_documents
         agreement = store.get(agreement_document_id)
         if agreement is None or agreement.format != "pdf":
             return None
@@ -121,9 +119,7 @@ def record_prospectus_delivered(
     ``how`` ("opened" or "emailed"), and return it: what a page serves is what was recorded."""
     with UnitOfWork(engine) as uow:
         purchaser = _locked_purchaser(uow, purchaser_id)
-        prospectus = OfferingDocumentRepository(uow.connection).latest(
-            purchaser.offering_id, kind=KIND
-        )
+        prospectus = uow.offering_documents.latest(purchaser.offering_id, kind=KIND)
         if prospectus is None:
             raise NotFound(NOT_YET)
         deliver_in(uow, purchaser, prospectus, how=how, at=at, detail=detail, actor=actor)
@@ -161,7 +157,7 @@ def deliver_in(
 
 
 def _locked_purchaser(uow: UnitOfWork, purchaser_id: int) -> Purchaser:
-    PurchaserDetailsRepository(uow.connection).lock(purchaser_id)
+    uow.purchaser_details.lock(purchaser_id)
     purchaser = uow.purchasers.get(purchaser_id)
     if purchaser is None:
         raise NotFound(f"no purchaser {purchaser_id}")

@@ -22,7 +22,6 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.bank import read_bank_file
 from closingdesk.adapters.store.funding_repository import (
-    FundingRepository,
     NewTransaction,
     StoredCandidate,
 )
@@ -132,7 +131,7 @@ def _import(
     skipped.update(dict(parsed.skipped))
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        store = FundingRepository(uow.connection)
+        store = uow.funding
         store.lock_imports(found.id)
         fresh, repeated = _new_only(mine, store.identity_keys(found.id))
         at = stamp(now)

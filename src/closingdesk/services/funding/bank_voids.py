@@ -14,7 +14,6 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.funding_repository import FundingRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
 from closingdesk.services.book.offerings import resolve_offering
@@ -37,7 +36,7 @@ def void_bank_line(
         raise InvalidInput("voiding a bank line needs a reason (--reason)")
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        store = FundingRepository(uow.connection)
+        store = uow.funding
         line = store.raw_line(found.id, txn_id, lock=True)
         if line is None:
             raise NotFound(f"no bank transaction {txn_id} in offering {found.slug}")

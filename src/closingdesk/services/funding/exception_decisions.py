@@ -13,8 +13,6 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.decision_repository import DecisionRepository
-from closingdesk.adapters.store.funding_repository import FundingRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.funding.exception_decisions import (
     DECISIONS,
@@ -68,14 +66,14 @@ def _decide(
         raise InvalidInput(f"a decision to {DECISIONS[kind][1]} needs a reason (--reason)")
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        funding = FundingRepository(uow.connection)
+        funding = uow.funding
         txn = funding.get(found.id, txn_id, lock=True)
         if txn is None:
             raise NotFound(f"no bank transaction {txn_id} in offering {found.slug}")
         purchaser = None
         if txn.purchaser_id is not None:
             purchaser = uow.purchasers.get(txn.purchaser_id, lock=True)
-        decisions = DecisionRepository(uow.connection)
+        decisions = uow.decisions
         exceptions: list[FundingException] = []
         if purchaser is not None:
             wires = funding.wires(found.id, {purchaser.id})

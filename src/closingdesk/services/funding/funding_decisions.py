@@ -148,7 +148,7 @@ def _line(
     """The line, held until commit, once the rule of wire actions allows ``action`` on it
     (None: the caller asks the rule itself)."""
     found = resolve_offering(uow, offering)
-    store = FundingRepository(uow.connection)
+    store = uow.funding
     txn = store.get(found.id, txn_id, lock=True)
     if txn is None:
         raise NotFound(f"no bank transaction {txn_id} in offering {found.slug}")
@@ -169,7 +169,7 @@ def _keep_settled_money(
     purchaser = uow.purchasers.get(purchaser_id, lock=True)
     if purchaser is None or not purchaser.checklist.get("shares_instructed", False):
         return
-    wires = FundingRepository(uow.connection).wires(offering.id, {purchaser_id})
+    wires = uow.funding.wires(offering.id, {purchaser_id})
     changed = [change(w) if w.txn_id == txn_id else w for w in wires]
     [before] = reconciliation_of(offering, [purchaser], wires).purchasers
     [after] = reconciliation_of(offering, [purchaser], changed).purchasers

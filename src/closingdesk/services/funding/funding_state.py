@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from closingdesk.adapters.store.funding_repository import FundingRepository, StoredTransaction
+from closingdesk.adapters.store.funding_repository import StoredTransaction
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.funding.matching import ExpectedPayment
@@ -76,14 +76,12 @@ def refresh_funded(
     """
     if purchaser_ids is None:
         everyone = uow.purchasers.list(offering.id)
-        return apply_funded(
-            uow, offering, everyone, FundingRepository(uow.connection).wires(offering.id)
-        )
+        return apply_funded(uow, offering, everyone, uow.funding.wires(offering.id))
     wanted = set(purchaser_ids)
     if not wanted:
         return [], []
     purchasers = [p for p in uow.purchasers.get_many(wanted) if p.offering_id == offering.id]
-    wires = FundingRepository(uow.connection).wires(offering.id, wanted)
+    wires = uow.funding.wires(offering.id, wanted)
     return apply_funded(uow, offering, purchasers, wires)
 
 

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.funding_repository import FundingRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.funding.payment_reference import payment_reference
 from closingdesk.domain.problems import NotFound
@@ -52,7 +51,7 @@ def purchaser_payment(
         purchaser = uow.purchasers.get(purchaser_id)
         if purchaser is None or purchaser.offering_id != found.id:
             raise NotFound(f"no purchaser {purchaser_id} in offering {found.slug}")
-        wires = FundingRepository(uow.connection).wires(found.id, {purchaser_id})
+        wires = uow.funding.wires(found.id, {purchaser_id})
     funding = reconciliation_of(found, [purchaser], wires).purchasers[0]
     returned = {w.reverses for w in wires if w.reverses is not None}
     arrived = tuple(

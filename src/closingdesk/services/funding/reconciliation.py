@@ -11,9 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.decision_repository import DecisionRepository
 from closingdesk.adapters.store.funding_repository import (
-    FundingRepository,
     StoredFile,
     StoredTransaction,
 )
@@ -61,10 +59,10 @@ def funding_report(engine: Engine, *, offering: str | None) -> FundingReport:
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         purchasers = uow.purchasers.list(found.id)
-        store = FundingRepository(uow.connection)
+        store = uow.funding
         stored = store.transactions(found.id)
         files = tuple(store.files(found.id))
-        decisions = tuple(DecisionRepository(uow.connection).of_offering(found.id))
+        decisions = tuple(uow.decisions.of_offering(found.id))
     expected = expected_payments(found, purchasers)
     result = reconciliation_of(found, purchasers, [wire_of(s) for s in stored], expected)
     result = _shortfalls_named(result, expected, {s.id: s for s in stored})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Engine
 
 from closingdesk.adapters.secret_file import (
     ENVIRONMENT,
@@ -22,8 +22,6 @@ from closingdesk.adapters.secret_file import (
     read_secret_file,
     secret_file_path,
 )
-from closingdesk.adapters.store import tables as t
-from closingdesk.adapters.store.signing_tables import signing_authority
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import Conflict
 from closingdesk.services.clock import stamp, utc_now
@@ -43,7 +41,7 @@ def installation_keys(engine: Engine) -> dict[str, str]:
     """The installation's secrets by name ("session", "purchaser_link", "signing_key")."""
     path = key_file(engine)
     with UnitOfWork(engine, read_only=True) as uow:
-        settled = _stored(path) is not None and not _in_database(uow.connection)
+        settled = _stored(path) is not None and not uow.installation.secrets(NAMES)
     if settled:
         return _read(path)
     with UnitOfWork(engine) as uow:
@@ -54,13 +52,12 @@ def installation_keys(engine: Engine) -> dict[str, str]:
 
 def installation_keys_in(uow: UnitOfWork) -> dict[str, str]:
     """As installation_keys, inside the caller's unit of work (which must commit)."""
-    engine = uow.connection.engine
-    path = key_file(engine)
-    in_database = _in_database(uow.connection)
+    path = secret_file_path(uow.url)
+    in_database = uow.installation.secrets(NAMES)
     stored = _stored(path)
-    database = engine.url.render_as_string(hide_password=True)
+    database = uow.url.render_as_string(hide_password=True)
     if stored is None:
-        if not in_database and _has_signing_keys(uow.connection):
+        if not in_database and uow.installation.has_signing_keys():
             raise MissingSecrets(
                 f"the key file {path} is missing, and this database's signing keys are "
                 "encrypted under it: restore it from the backup (or point "
@@ -76,20 +73,11 @@ def installation_keys_in(uow: UnitOfWork) -> dict[str, str]:
                 f"the database still holds its own secrets ({', '.join(differing)}) and they "
                 f"differ from the key file {path}: that key file belongs to another database"
             )
-        uow.connection.execute(delete(t.app_secrets).where(t.app_secrets.c.name.in_(NAMES)))
+        uow.installation.forget_secrets(NAMES)
         payload = {"key_file": str(path), "secrets": sorted(in_database)}
         entry = ("secrets.moved_out", "installation", payload)
         uow.events.append(at=stamp(utc_now()), actor=ACTOR, entries=[entry])
     return stored
-
-
-def _in_database(connection: Connection) -> dict[str, str]:
-    rows = connection.execute(select(t.app_secrets.c.name, t.app_secrets.c.value))
-    return {str(name): str(value) for name, value in rows if name in NAMES}
-
-
-def _has_signing_keys(connection: Connection) -> bool:
-    return connection.execute(select(signing_authority.c.id).limit(1)).first() is not None
 
 
 def _stored(path: Path) -> dict[str, str] | None:

@@ -19,7 +19,6 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.mail import Mailer, MailFailed
 from closingdesk.adapters.mail_message import Attachment, compose
-from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.calendars import Deadline
 from closingdesk.domain.documents.delivery_route import Route
@@ -125,7 +124,7 @@ def _record(
 ) -> None:
     at = stamp(now)
     with UnitOfWork(engine) as uow:
-        store = SettlementRepository(uow.connection)
+        store = uow.settlements
         document_id = outgoing.document_id
         if outgoing.new_document is not None:  # the letter itself, kept with its sending
             [document_id] = store.add_documents([{**outgoing.new_document, "created_at": at}])

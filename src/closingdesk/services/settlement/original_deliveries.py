@@ -109,7 +109,7 @@ def record_deliveries(
     are checked before any is recorded."""
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        store = SettlementRepository(uow.connection)
+        store = uow.settlements
         warrants = {w.number: w for w in store.warrants(found.id)}
         faxed = _faxed_copies(store, found.id) if copy else {}
         problems = [p for d in delivered for p in _check(d, warrants, faxed, copy, now)]

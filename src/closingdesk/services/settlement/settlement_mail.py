@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.mail import Mailer
 from closingdesk.adapters.mail_message import Attachment
-from closingdesk.adapters.store.settlement_repository import SettlementRepository, WarrantRecord
+from closingdesk.adapters.store.settlement_repository import WarrantRecord
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.calendars import closing_deadlines
@@ -23,7 +23,6 @@ from closingdesk.domain.documents.delivery_route import Route, routes
 from closingdesk.domain.documents.notice_letter import closing_confirmation, notice_text
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.services.book.offerings import resolve_offering
-from closingdesk.services.documents.approvals import approvals_on_file
 from closingdesk.services.documents.documents_view import stored_document
 from closingdesk.services.settlement.deliveries import (
     NOT_TRIED,
@@ -33,6 +32,7 @@ from closingdesk.services.settlement.deliveries import (
     Outgoing,
     deliver,
 )
+from closingdesk.views.approvals import approvals as approvals_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -52,14 +52,14 @@ def send_instructions(
     """E-mail each settlement run's letter and CSV to the transfer agent, once."""
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
-        store = SettlementRepository(uow.connection)
+        store = uow.settlements
         sent = {
             d.document_id
             for d in store.deliveries(found.id, kind="dwac_instruction")
             if d.status == SENT
         }
         runs = [r for r in store.runs(found.id) if r["letter_document_id"] not in sent]
-        approvals = approvals_on_file(uow.connection, found.id)
+        approvals = approvals_of(uow, found.id)
     agent = found.terms.transfer_agent
     outcomes: list[DeliveryOutcome] = []
     for run in runs:
@@ -132,7 +132,7 @@ def send_warrant_copies(
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         purchasers = {p.id: p for p in uow.purchasers.iter(found.id)}
-        store = SettlementRepository(uow.connection)
+        store = uow.settlements
         waiting = [
             w
             for w in store.warrants(found.id)

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from closingdesk.adapters.store.decision_repository import DecisionRepository
-from closingdesk.adapters.store.funding_repository import FundingRepository
-from closingdesk.adapters.store.settlement_repository import SettlementRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.funding.exception_decisions import open_exceptions, settlement_holds
@@ -46,11 +44,11 @@ def readiness(
     purchasers = [p for p in everyone if purchaser_id in (None, p.id)]
     if purchaser_id is not None and not purchasers:
         raise NotFound(f"no purchaser {purchaser_id} in offering {offering.slug}")
-    instructed = SettlementRepository(uow.connection).instructed(offering.id)
-    funding = FundingRepository(uow.connection).wires(offering.id)
+    instructed = uow.settlements.instructed(offering.id)
+    funding = uow.funding.wires(offering.id)
     result = reconciliation_of(offering, everyone, funding)
     received = {f.purchaser_id: f.received for f in result.purchasers}
-    held = _open_by_purchaser(result.exceptions, DecisionRepository(uow.connection), offering)
+    held = _open_by_purchaser(result.exceptions, uow.decisions, offering)
     ready: list[Purchaser] = []
     not_ready: list[NotReady] = []
     for p in purchasers:

@@ -19,7 +19,6 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.store.settlement_repository import (
     InstructionRecord,
-    SettlementRepository,
 )
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.calendars import Deadline
@@ -90,7 +89,7 @@ def confirm_shares(
     """Record each credit the transfer agent confirmed; all rows are checked before any is."""
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        store = SettlementRepository(uow.connection)
+        store = uow.settlements
         # held until the commit: a second confirmation at the same time waits, then is refused
         instructed = {i.purchaser_id: i for i in store.instructions(found.id, lock=True)}
         problems = [
@@ -177,7 +176,7 @@ def dispatch_original(
     signed_by = f"{signer.name}, {signer.title}"
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
-        store = SettlementRepository(uow.connection)
+        store = uow.settlements
         warrant = store.warrant(found.id, compact)
         if warrant is None:
             raise NotFound(f"no warrant {compact} in offering {found.slug}")

@@ -81,7 +81,7 @@ def settlement_overview(
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         ready, not_ready, _ = readiness(uow, found)
-        store = SettlementRepository(uow.connection)
+        store = uow.settlements
         warrants = store.warrants(found.id)
         confirmed = {i.purchaser_id: i for i in store.instructions(found.id)}
         runs = tuple(dict(r) for r in store.runs(found.id))

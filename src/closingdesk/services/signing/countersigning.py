@@ -15,7 +15,6 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.problems import NotFound
@@ -98,7 +97,7 @@ def _countersign(
     with UnitOfWork(engine) as uow:
         found = resolve_offering(uow, offering)
         purchasers = _purchasers(uow, found.id, found.slug, purchaser_ids)
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         ids = [p.id for p in purchasers]
         agreements, signatures = store.newest_agreements(ids), store.signatures_of(ids)
         countersigned, skipped, entries = [], [], []

@@ -22,7 +22,6 @@ from sqlalchemy import Engine
 from closingdesk.adapters.documents.pdf_executed import render_executed_pdf
 from closingdesk.adapters.signing.completion import completion_pdf
 from closingdesk.adapters.signing.pades import SigningKey, sign_many
-from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.services.clock import stamp
@@ -140,7 +139,7 @@ def _store(
     """Store what was made, but for counterparts another run stored meanwhile."""
     at = stamp(now)
     with UnitOfWork(engine) as uow:
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         for m in made:
             store.lock_purchaser(m.job.purchaser.id)
         stored = store.executed_versions(m.job.purchaser.id for m in made)

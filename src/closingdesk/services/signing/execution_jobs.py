@@ -10,7 +10,6 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.documents.agreement_form import AgreementData
@@ -51,7 +50,7 @@ def jobs_for(
     with UnitOfWork(engine, read_only=True) as uow:
         found = resolve_offering(uow, offering)
         everyone = uow.purchasers.list(found.id)
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         wanted = set(purchaser_ids) if purchaser_ids is not None else None
         purchasers = [p for p in everyone if wanted is None or p.id in wanted]
         ids = [p.id for p in purchasers]

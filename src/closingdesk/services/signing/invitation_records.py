@@ -11,8 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.invitation_repository import Invitation, InvitationRepository
-from closingdesk.adapters.store.purchaser_details_repository import PurchaserDetailsRepository
+from closingdesk.adapters.store.invitation_repository import Invitation
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import NotFound
 from closingdesk.services.clock import stamp
@@ -35,11 +34,11 @@ def record_invitation(
     """Record what the mail server did with an invitation: took it (``error`` None) or not."""
     at, status = stamp(now), "sent" if error is None else "refused"
     with UnitOfWork(engine) as uow:
-        PurchaserDetailsRepository(uow.connection).lock(purchaser_id)
+        uow.purchaser_details.lock(purchaser_id)
         purchaser = uow.purchasers.get(purchaser_id)
         if purchaser is None:
             raise NotFound(f"no purchaser {purchaser_id}")
-        invitation = InvitationRepository(uow.connection).add(
+        invitation = uow.invitations.add(
             purchaser_id=purchaser_id,
             link_id=link_id,
             sent_to=sent_to,
@@ -63,7 +62,7 @@ def record_invitation(
 def invitations_of(engine: Engine, purchaser_id: int) -> list[Invitation]:
     """Every invitation sent to (or refused for) a purchaser, oldest first."""
     with UnitOfWork(engine, read_only=True) as uow:
-        return InvitationRepository(uow.connection).of_purchaser(purchaser_id)
+        return uow.invitations.of_purchaser(purchaser_id)
 
 
 def _payload(invitation: Invitation) -> dict[str, Any]:

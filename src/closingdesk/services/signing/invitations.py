@@ -17,8 +17,6 @@ from sqlalchemy import Engine
 
 from closingdesk.adapters.mail import Mailer, MailFailed
 from closingdesk.adapters.mail_message import Attachment, address_problem, compose
-from closingdesk.adapters.store.invitation_repository import InvitationRepository
-from closingdesk.adapters.store.offering_documents import OfferingDocumentRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.book.purchaser import Purchaser
 from closingdesk.domain.offering.offering_record import Offering
@@ -119,9 +117,9 @@ def _recipients(
         if purchaser_id is not None and (why := _why_not(purchasers[0])):
             raise InvalidInput(f"purchaser {purchaser_id} cannot be invited: {why}")
         if uninvited_only:
-            invited = InvitationRepository(uow.connection).invited(found.id)
+            invited = uow.invitations.invited(found.id)
             purchasers = [p for p in purchasers if p.id not in invited]
-        prospectus = OfferingDocumentRepository(uow.connection).latest(found.id, kind=KIND)
+        prospectus = uow.offering_documents.latest(found.id, kind=KIND)
     return found, purchasers, prospectus
 
 

@@ -44,7 +44,7 @@ def add_signature_page(
     if problems:
         raise InvalidInput("the signature page cannot be used; nothing was added", problems)
     with UnitOfWork(engine) as uow:
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         purchaser = _locked(uow, store, purchaser_id)
         if purchaser.checklist["purchaser_signed"]:
             raise Conflict(f"purchaser {purchaser_id} has already signed; nothing was added")
@@ -106,7 +106,7 @@ def review_signature_page(
     if not accept and reason is None:
         raise InvalidInput("say why the signature page is rejected (--reason)")
     with UnitOfWork(engine) as uow:
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         purchaser = _locked(uow, store, purchaser_id)
         page = store.pending_page(purchaser_id)
         if page is None:

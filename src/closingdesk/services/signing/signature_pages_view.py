@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import NotFound
 from closingdesk.domain.signing.signatures import SignaturePageRecord
@@ -17,7 +16,7 @@ def signature_pages(
 ) -> list[SignaturePageRecord]:
     """Signature pages sent back, oldest first: one purchaser's, else an offering's."""
     with UnitOfWork(engine, read_only=True) as uow:
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         if purchaser_id is not None:
             return store.pages(purchaser_id=purchaser_id)
         return store.pages(offering_id=resolve_offering(uow, offering).id)
@@ -25,7 +24,7 @@ def signature_pages(
 
 def signature_page_content(engine: Engine, page_id: int) -> tuple[SignaturePageRecord, bytes]:
     with UnitOfWork(engine, read_only=True) as uow:
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         page, content = store.page(page_id), store.page_content(page_id)
     if page is None or content is None:
         raise NotFound(f"no signature page {page_id}")
@@ -35,7 +34,7 @@ def signature_page_content(engine: Engine, page_id: int) -> tuple[SignaturePageR
 def agreement_document_id(engine: Engine, *, purchaser_id: int, version: int | None) -> int:
     """The document id of a version of the purchaser's agreement PDF (None: the newest)."""
     with UnitOfWork(engine, read_only=True) as uow:
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         if version is None:
             found = store.newest_agreement(purchaser_id)
         else:

@@ -16,7 +16,6 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.people.team import PurchaserLink
 from closingdesk.domain.problems import Conflict, InvalidInput, NotFound, Problem
@@ -95,7 +94,7 @@ def sign_electronically(
         return _sign(engine, request, now)
     except IntegrityError:  # a concurrent submission was recorded first
         with UnitOfWork(engine, read_only=True) as uow:
-            existing = SignatureRepository(uow.connection).signature(purchaser_id, "purchaser")
+            existing = uow.signatures.signature(purchaser_id, "purchaser")
         if existing is None:
             raise
         return existing
@@ -116,7 +115,7 @@ class _Request:
 
 def _sign(engine: Engine, request: _Request, now: datetime) -> SignatureRecord:
     with UnitOfWork(engine) as uow:
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         store.lock_purchaser(request.purchaser_id)
         purchaser = uow.purchasers.get(request.purchaser_id)
         if purchaser is None:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from closingdesk.adapters.signing import identity as pki
 from closingdesk.adapters.signing.pades import SigningKey, unlock
-from closingdesk.adapters.store.signing_repository import SigningRepository, StoredIdentity
+from closingdesk.adapters.store.signing_repository import StoredIdentity
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.offering.offering_record import Offering
 from closingdesk.domain.problems import NotFound
@@ -64,7 +64,7 @@ def ensure_in(
     uow: UnitOfWork, offering: Offering, *, actor: str, now: datetime
 ) -> OfferingIdentity:
     """As ensure_signing_identity, inside the caller's unit of work (e.g. creating the offering)."""
-    store = SigningRepository(uow.connection)
+    store = uow.signing_identity
     stored = store.identity(offering.id)
     if stored is not None:
         return _public(stored)
@@ -97,7 +97,7 @@ def ensure_in(
 
 def signing_identity(engine: Engine, offering: Offering) -> OfferingIdentity:
     with UnitOfWork(engine, read_only=True) as uow:
-        stored = SigningRepository(uow.connection).identity(offering.id)
+        stored = uow.signing_identity.identity(offering.id)
     if stored is None:
         raise NotFound(f"offering {offering.slug!r} has no signing certificate yet")
     return _public(stored)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from closingdesk.adapters.store.signature_repository import SignatureRepository
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
 from closingdesk.domain.problems import NotFound
 from closingdesk.domain.signing.signatures import SignaturePageRecord, SignatureRecord
@@ -36,7 +35,7 @@ def signing_view(engine: Engine, *, purchaser_id: int) -> SigningView:
         purchaser = uow.purchasers.get(purchaser_id)
         if purchaser is None:
             raise NotFound(f"no purchaser {purchaser_id}")
-        store = SignatureRepository(uow.connection)
+        store = uow.signatures
         agreement = store.newest_agreement(purchaser_id)
         signature = store.signature(purchaser_id, "purchaser")
         pending = store.pending_page(purchaser_id)
