@@ -51,14 +51,16 @@ def test_render_writes_one_typeset_agreement_per_purchaser(
     assert not any(r["new_version"] for r in again["agreements"])
 
 
-def test_a_template_that_is_not_a_word_document_is_refused(db: str, tmp_path: Path) -> None:
+def test_a_word_template_is_refused_and_points_to_counsels_forms(db: str, tmp_path: Path) -> None:
+    """The wording comes from counsel's forms (``forms import``), from which the PDF and the
+    Word file are both made; a Word template alone would make them differ."""
     fake = tmp_path / "template.docx"
     fake.write_text("not a zip")
     result = cli(
         "agreements", "render", "--format", "docx", "--template", str(fake),
         "--out", str(tmp_path), db=db,
     )  # fmt: skip
-    assert result.exit_code == 1 and "is not a Word document" in result.stderr
+    assert result.exit_code == 2 and "forms import agreement" in result.stderr
     assert not list(tmp_path.glob("agreement-*"))
 
 

@@ -137,11 +137,11 @@ def _old_database(database_url: str, rows: list[tuple[int, bytes, str]]) -> Engi
 
 
 def test_the_migration_moves_an_older_databases_bytes_into_the_file_store_and_back(
-    database_url: str,
+    empty_database_url: str,
 ) -> None:
     contents = [b"%PDF old agreement one", b"%PDF old agreement two" * 1000]
     rows = [(i + 1, c, hashlib.sha256(c).hexdigest()) for i, c in enumerate(contents)]
-    engine = _old_database(database_url, rows)
+    engine = _old_database(empty_database_url, rows)
     upgrade(engine)
     assert "content" not in {c["name"] for c in inspect(engine).get_columns("documents")}
     for document_id, content, sha256 in rows:
@@ -159,10 +159,10 @@ def test_the_migration_moves_an_older_databases_bytes_into_the_file_store_and_ba
 
 
 def test_a_row_whose_bytes_do_not_match_its_hash_stops_the_migration_and_changes_nothing(
-    database_url: str,
+    empty_database_url: str,
 ) -> None:
     rows = [(1, b"%PDF good", hashlib.sha256(b"%PDF good").hexdigest()), (2, b"%PDF bad", "0" * 64)]
-    engine = _old_database(database_url, rows)
+    engine = _old_database(empty_database_url, rows)
     with pytest.raises(RuntimeError, match=r"documents row 2 .*hash to"):
         upgrade(engine)
     assert current_revision(engine) == "0015"

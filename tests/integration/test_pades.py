@@ -25,6 +25,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pypdf import PdfReader
 
 from closingdesk.adapters.signing.pades import (
     FIELD_NAME,
@@ -254,3 +255,12 @@ def test_a_timestamp_from_an_authority_not_trusted_here_is_not_counted(
     signed = sign_pdf(small_pdf(), pki.key, at=SIGNED_AT, tsa_url=url)
     verdict = verify_pdf(signed, [pki.authority.certificate_pem])
     assert verdict.valid and not verdict.timestamped and verdict.signed_at == SIGNED_AT
+
+
+def test_a_signed_pdf_says_it_was_modified_when_it_was_signed_not_by_the_clock(
+    pki: Pki,
+) -> None:
+    """pyHanko stamps ModDate with the clock; the signing time is what the file must say."""
+    signed_pdf = sign_pdf(small_pdf(), pki.key, at=SIGNED_AT)
+    info = PdfReader(BytesIO(signed_pdf)).metadata
+    assert info is not None and info.modification_date == SIGNED_AT

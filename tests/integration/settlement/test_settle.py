@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from closingdesk.adapters.store.settlement_tables import dwac_instructions, warrants
-from closingdesk.domain.problems import InvalidInput
+from closingdesk.domain.problems import Conflict
 from closingdesk.services.audit.event_log import audit_log, verify_chain
 from closingdesk.services.settlement.settling import settle
 from closingdesk.services.status import closing_status
@@ -114,7 +114,7 @@ def test_nothing_is_settled_for_a_purchaser_who_is_not_ready(
         signed(engine, 1, company=bool(case["countersign"]))
     if case["pay"] is not None:
         paid(engine, tmp_path, 1, amounts={1: str(case["pay"])})
-    with pytest.raises(InvalidInput, match="purchaser 1 is not ready to settle") as refused:
+    with pytest.raises(Conflict, match="purchaser 1 is not ready to settle") as refused:
         settle(engine, offering=None, purchaser_id=1, actor=ACTOR, now=NOW)
     assert _count(engine, warrants) == 0 and _count(engine, dwac_instructions) == 0
     [alpha] = refused.value.problems

@@ -90,7 +90,7 @@ def sign_many(
     async def sign_all() -> list[bytes]:
         signed = []
         for pdf in pdfs:
-            output = await signer.async_sign_pdf(_writer(pdf), bytes_reserved=reserved)
+            output = await signer.async_sign_pdf(_writer(pdf, at), bytes_reserved=reserved)
             signed.append(output.getvalue())
         return signed
 
@@ -133,8 +133,24 @@ def _signer_at(
     )
 
 
-def _writer(pdf: bytes) -> IncrementalPdfFileWriter:
-    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+class _WriterAt(IncrementalPdfFileWriter):
+    """pyHanko stamps the document information's ModDate with the clock as it writes; the
+    signing time is stamped instead, so that the same PDF signed at the same time is the
+    same bytes (and the file does not claim a second time of its own)."""
+
+    def __init__(self, pdf: bytes, at: datetime) -> None:
+        super().__init__(BytesIO(pdf))
+        self._at = at
+
+    def _update_meta(self) -> None:
+        super()._update_meta()  # type: ignore[no-untyped-call]
+        info = self._info.get_object() if self._info is not None else None  # type: ignore[no-untyped-call]
+        if info is not None and "/ModDate" in info:
+            info["/ModDate"] = generic.pdf_date(self._at)
+
+
+def _writer(pdf: bytes, at: datetime) -> IncrementalPdfFileWriter:
+    writer = _WriterAt(pdf, at)
     # pyHanko gives the new revision a random second id; derive it from the input instead,
     # so that the same PDF signed at the same time is the same bytes.
     digest = hashlib.sha256(pdf).digest()
