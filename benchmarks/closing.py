@@ -133,21 +133,14 @@ def _set_up(url: str) -> None:
 
 
 def _close(url: str, folder: Path, n: int, base: str, probe: Probe) -> dict[str, Any]:
-    """The closing in its own process; once the book is in, the desk user is given a link
-    to a purchaser's page (issued now, on the real clock, as the desk would)."""
+    """The closing in its own process; once the book is in, it hands the desk user a link to
+    a purchaser's page (issued now, on the real clock, as the desk would)."""
     context = multiprocessing.get_context("spawn")
     messages: Any = context.Queue()
     child = context.Process(target=_closing, args=(url, folder, n, base, messages))
     child.start()
     try:
-        purchaser_id = _next(messages, child)
-        engine = make_engine(url)
-        key = installation_secrets(engine).link_key
-        issued = create_link(
-            engine, purchaser_id, offering=None, link_key=key, actor=ACTOR, now=utc_now()
-        )
-        engine.dispose()
-        probe.show_purchaser(issued.token)
+        probe.show_purchaser(_next(messages, child))
         measured: dict[str, Any] = _next(messages, child)
     finally:
         child.join(timeout=60)
@@ -177,7 +170,7 @@ def _closing(url: str, folder: Path, n: int, base: str, messages: Any) -> None:
     imported = import_book(engine, book, offering=None, actor=ACTOR, now=NOW)
     _all(n, imported.created, "imported")
     phase("import_seconds")
-    messages.put(_first_purchaser(engine))
+    messages.put(_desk_link(engine))  # before drafting, which holds SQLite's write lock
     _draft(engine, n)
     phase("draft_seconds")
     tokens = _deliver(engine, folder / "mail", n, base)
@@ -226,8 +219,12 @@ def _all(n: int, reached: int, what: str) -> None:
         raise RuntimeError(f"{what}: {reached} of {n} purchasers; the closing is not whole")
 
 
-def _first_purchaser(engine: Engine) -> int:
-    return min(p.id for p in list_purchasers(engine, offering=None)[1])
+def _desk_link(engine: Engine) -> str:
+    """A link to the first purchaser's page, issued now on the real clock as the desk would."""
+    first = min(p.id for p in list_purchasers(engine, offering=None)[1])
+    key = installation_secrets(engine).link_key
+    issued = create_link(engine, first, offering=None, link_key=key, actor=ACTOR, now=utc_now())
+    return issued.token
 
 
 def _draft(engine: Engine, n: int) -> None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from closingdesk.adapters.store.form_repository import FormRepository, FormUse, StoredForm
 from closingdesk.adapters.store.unit_of_work import UnitOfWork
@@ -30,7 +31,7 @@ from closingdesk.domain.documents.forms_catalog import (
     check_kind,
     read_form,
 )
-from closingdesk.domain.problems import InvalidInput, NotFound
+from closingdesk.domain.problems import Conflict, InvalidInput, NotFound
 from closingdesk.domain.text_safety import unsafe_character
 from closingdesk.services.book.offerings import get_offering, resolve_offering
 from closingdesk.services.clock import stamp
@@ -82,7 +83,13 @@ def import_form(
         latest = _pinned(forms, found.id, kind, at)
         form = read_form(kind, source, version=latest.version + 1, file=path.name)
         stored = StoredForm(kind, form.version, source, form.sha256, at, actor, reason.strip())
-        forms.add(found.id, stored)
+        try:
+            forms.add(found.id, stored)
+        except IntegrityError as error:  # another import took this version number meanwhile
+            raise Conflict(
+                f"{path.name} was not imported: another {kind} form was imported at the same "
+                "time; see 'closingdesk forms list' and import it again if it is still wanted"
+            ) from error
         payload = {
             "kind": kind,
             "version": form.version,
