@@ -27,7 +27,7 @@ from closingdesk.domain.text_safety import refuse_unsafe
 from closingdesk.services.book.offerings import resolve_offering
 from closingdesk.services.documents.agreements import file_slug
 from closingdesk.services.documents.forms import current_form
-from closingdesk.services.settlement.deliveries import DeliveryOutcome, Outgoing, deliver
+from closingdesk.services.settlement.deliveries import DeliveryOutcome, Outgoing
 from closingdesk.services.settlement.settlement_mail import Mailing
 
 COMPANY = "company"
@@ -104,13 +104,5 @@ def send_notice(
         event_subject=f"purchaser:{purchaser_id}" if purchaser_id else f"offering:{found.id}",
         event_payload={"subject": subject, "to": to},
     )
-    outcome, _ = deliver(
-        engine,
-        mailing.mailer,
-        found,
-        outgoing,
-        sender=mailing.sender,
-        actor=mailing.actor,
-        clock=mailing.clock,
-    )
+    outcome, _ = mailing.deliver(engine, found, outgoing)
     return outcome

@@ -70,33 +70,8 @@ class BankImport:
     warnings: tuple[Problem, ...]
 
 
+@collector_paused()  # a large file builds millions of objects the collector would walk
 def import_bank_file(
-    engine: Engine,
-    path: Path,
-    *,
-    offering: str | None,
-    actor: str,
-    now: datetime,
-    format: str = "auto",
-    accept_bad_totals: bool = False,
-    source: str | None = None,
-    decimal: str | None = None,
-) -> BankImport:
-    with collector_paused():
-        return _import(
-            engine,
-            path,
-            offering=offering,
-            actor=actor,
-            now=now,
-            format=format,
-            accept_bad_totals=accept_bad_totals,
-            source=source,
-            decimal=decimal,
-        )
-
-
-def _import(
     engine: Engine,
     path: Path,
     *,

@@ -45,6 +45,20 @@ class Mailing:
     clock: Callable[[], datetime]
     fax_gateway: str | None = None
 
+    def deliver(
+        self, engine: Engine, offering: Offering, outgoing: Outgoing
+    ) -> tuple[DeliveryOutcome, bool]:
+        """Send one message with this mailing's server, sender and clock, and record it."""
+        return deliver(
+            engine,
+            self.mailer,
+            offering,
+            outgoing,
+            sender=self.sender,
+            actor=self.actor,
+            clock=self.clock,
+        )
+
 
 def send_instructions(
     engine: Engine, mailing: Mailing, *, offering: str | None
@@ -99,15 +113,7 @@ def send_instructions(
             event_subject=f"offering:{found.id}",
             event_payload={"run_id": run["id"]},
         )
-        outcome, _ = deliver(
-            engine,
-            mailing.mailer,
-            found,
-            outgoing,
-            sender=mailing.sender,
-            actor=mailing.actor,
-            clock=mailing.clock,
-        )
+        outcome, _ = mailing.deliver(engine, found, outgoing)
         outcomes.append(outcome)
     return outcomes
 
@@ -170,15 +176,7 @@ def send_warrant_copies(
                 continue
             last = number == len(pending) and not problems
             outgoing = _copy(engine, found, purchaser, warrant, way, complete=last)
-            outcome, down = deliver(
-                engine,
-                mailing.mailer,
-                found,
-                outgoing,
-                sender=mailing.sender,
-                actor=mailing.actor,
-                clock=mailing.clock,
-            )
+            outcome, down = mailing.deliver(engine, found, outgoing)
             outcomes.append(outcome)
             server_down = outcome.detail if down else None
             if outcome.status != SENT:
